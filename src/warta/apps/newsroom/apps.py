@@ -1,0 +1,24 @@
+from typing import Any
+
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _ensure_newsroom(sender: AppConfig, **kwargs: Any) -> None:
+    # post_migrate fires once per app; wait for the last one so that every app's
+    # permissions (created by the same signal) exist before groups reference them.
+    if sender is not list(apps.get_app_configs())[-1]:
+        return
+    from warta.apps.newsroom.setup import ensure_newsroom
+
+    ensure_newsroom()
+
+
+class NewsroomConfig(AppConfig):
+    name = "warta.apps.newsroom"
+    label = "newsroom"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Redaksi"
+
+    def ready(self) -> None:
+        post_migrate.connect(_ensure_newsroom, dispatch_uid="warta-ensure-newsroom")

@@ -1,0 +1,288 @@
+"""The content model: home, sections, topics and articles (Wagtail pages)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from warta.apps.newsroom.blocks import ArticleBodyBlock
+
+LIST_PAGE_SIZE = 12
+
+
+@register_snippet
+class Topic(models.Model):
+    """A tag-like subject ("Banjir", "Pilkada") with its own listing page."""
+
+    name = models.CharField(_("nama"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
+    description = models.CharField(_("deskripsi"), max_length=300, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topik")
+        verbose_name_plural = _("topik")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:topic_detail", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(PageQuerySet):
+    def published(self) -> ArticleQuerySet:
+        """Return live, public articles, newest first."""
+        return self.live().public().order_by("-first_published_at", "-pk")
+
+    def picks(self) -> ArticleQuerySet:
+        """Return articles editors marked as picks."""
+        return self.filter(editors_pick=True)
+
+    def for_listing(self) -> ArticleQuerySet:
+        """Prefetch what list items show, so a list costs a fixed number of queries."""
+        return self.select_related("hero_image", "author").prefetch_related("topics")
+
+
+ArticleManager = PageManager.from_queryset(ArticleQuerySet)
+
+
+class HomePage(Page):
+    """The front page: latest, editor's picks, topics and the For You tab."""
+
+    max_count = 1
+    subpage_types = ["newsroom.SectionPage"]
+
+    class Meta:
+        verbose_name = _("beranda")
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.published().for_listing()
+        context["latest"] = articles[:10]
+        context["picks"] = articles.picks()[:5]
+        context["sections"] = SectionPage.objects.live().child_of(self)
+        context["topics"] = Topic.objects.filter(articles__live=True).distinct()[:20]
+        return context
+
+
+class SectionPage(Page):
+    """A rubric such as Berita, Bisnis or Komunitas; articles live under it."""
+
+    intro = models.CharField(_("pengantar"), max_length=250, blank=True)
+    is_community = models.BooleanField(
+        _("rubrik komunitas"),
+        default=False,
+        help_text=_("Artikel di rubrik ini ditulis penulis komunitas dan ditinjau redaksi."),
+    )
+
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.ArticlePage"]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("is_community")]
+
+    class Meta:
+        verbose_name = _("rubrik")
+        verbose_name_plural = _("rubrik")
+
+    def articles(self) -> ArticleQuerySet:
+        """Return this section's published articles, newest first."""
+        return ArticlePage.objects.published().child_of(self).for_listing()
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.articles(), LIST_PAGE_SIZE)
+        context["page_obj"] = paginator.get_page(request.GET.get("halaman"))
+        return context
+
+
+class ArticlePage(Page):
+    """One news story, with every part of the reference page."""
+
+    KEY_POINTS_GENERATED = "generated"
+    KEY_POINTS_EDITED = "edited"
+    KEY_POINTS_EDITOR = "editor"
+
+    dateline = models.CharField(_("kota dateline"), max_length=60, default="Jakarta")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("gambar utama"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("keterangan gambar"), max_length=250, blank=True)
+    hero_credit = models.CharField(
+        _("kredit gambar"),
+        max_length=120,
+        blank=True,
+        help_text=_("Wajib bila ada gambar, mis. 'unsplash.com/saz26' atau 'Warta/Nama'."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("isi"))
+    topics = ParentalManyToManyField(
+        Topic, verbose_name=_("topik"), blank=True, related_name="articles"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penulis"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="authored_articles",
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="edited_articles",
+    )
+    is_community = models.BooleanField(_("tulisan komunitas"), default=False)
+    editors_pick = models.BooleanField(_("pilihan editor"), default=False)
+    key_points_approved = models.BooleanField(
+        _("poin kunci disetujui editor"),
+        default=False,
+        help_text=_("Poin kunci hanya tampil untuk pembaca setelah disetujui editor."),
+    )
+    key_points_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    key_points_engine = models.CharField(max_length=80, blank=True, editable=False)
+
+    objects = ArticleManager()
+
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("dateline"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Gambar utama"),
+        ),
+        MultiFieldPanel(
+            [InlinePanel("key_points", max_num=5, label=_("Poin")), FieldPanel("key_points_approved")],
+            heading=_("Intinya sih... (poin kunci)"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("topics"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("editors_pick"),
+        FieldPanel("author"),
+        FieldPanel("editor"),
+        FieldPanel("is_community"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("body"),
+        index.FilterField("editors_pick"),
+    ]
+
+    class Meta:
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikel")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.hero_image_id and not self.hero_credit.strip():
+            raise ValidationError({"hero_credit": _("Kredit gambar wajib diisi.")})
+
+    @property
+    def section(self) -> SectionPage | None:
+        parent = self.get_parent()
+        return parent.specific if parent else None  # type: ignore[return-value]
+
+    def visible_key_points(self) -> list[ArticleKeyPoint]:
+        """Return key points readers may see: none until an editor approved them."""
+        if not self.key_points_approved:
+            return []
+        return list(self.key_points.all())
+
+    def key_points_provenance(self) -> str:
+        """Return who wrote the key points: generated, edited (generated then edited), editor."""
+        origins = {point.origin for point in self.key_points.all()}
+        if not origins:
+            return ""
+        if origins == {ArticleKeyPoint.ORIGIN_GENERATED}:
+            return self.KEY_POINTS_GENERATED
+        if origins == {ArticleKeyPoint.ORIGIN_EDITOR}:
+            return self.KEY_POINTS_EDITOR
+        return self.KEY_POINTS_EDITED
+
+    def numbered_body(self) -> list[tuple[Any, int | None]]:
+        """Return body blocks paired with the sub-heading number (1, 2, ...) where one applies."""
+        numbered: list[tuple[Any, int | None]] = []
+        counter = 0
+        for block in self.body:
+            if block.block_type == "subheading":
+                counter += 1
+                numbered.append((block, counter))
+            else:
+                numbered.append((block, None))
+        return numbered
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        published = ArticlePage.objects.published().for_listing().exclude(pk=self.pk)
+        section = self.get_parent()
+        context["section"] = section.specific if section else None
+        context["latest_in_section"] = published.child_of(section)[:5] if section else []
+        context["picks"] = published.picks()[:5]
+        return context
+
+
+class ArticleKeyPoint(Orderable):
+    """One "Intinya sih..." bullet, traceable to the sentences it came from."""
+
+    ORIGIN_GENERATED = "generated"
+    ORIGIN_EDITED = "edited"
+    ORIGIN_EDITOR = "editor"
+    ORIGIN_CHOICES = [
+        (ORIGIN_GENERATED, _("dibuat mesin (AI)")),
+        (ORIGIN_EDITED, _("dibuat mesin, disunting editor")),
+        (ORIGIN_EDITOR, _("ditulis editor")),
+    ]
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="key_points")
+    text = models.CharField(_("poin"), max_length=200)
+    generated_text = models.CharField(max_length=400, blank=True, editable=False)
+    source_sentences = models.JSONField(default=list, blank=True, editable=False)
+    source_excerpt = models.TextField(_("kalimat sumber"), blank=True, editable=False)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("poin kunci")
+
+    @property
+    def origin(self) -> str:
+        """Return where this bullet's words come from, derived so no save path can miss it."""
+        if not self.generated_text:
+            return self.ORIGIN_EDITOR
+        if self.text.strip() != self.generated_text.strip():
+            return self.ORIGIN_EDITED
+        return self.ORIGIN_GENERATED

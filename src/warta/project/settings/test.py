@@ -1,0 +1,16 @@
+"""The one settings module every test run uses (SQLite, or PostgreSQL via WARTA_DATABASE_URL)."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import database_from_url
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+DATABASES = {
+    "default": database_from_url(os.environ.get("WARTA_DATABASE_URL", "sqlite:///:memory:"))
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
