@@ -7,7 +7,8 @@ from django.db.models.signals import post_migrate
 def _ensure_newsroom(sender: AppConfig, **kwargs: Any) -> None:
     # post_migrate fires once per app; wait for the last one so that every app's
     # permissions (created by the same signal) exist before groups reference them.
-    if sender is not list(apps.get_app_configs())[-1]:
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
         return
     from warta.apps.newsroom.setup import ensure_newsroom
 
