@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from warta.apps.newsroom.blocks import ArticleBodyBlock
+from warta.apps.newsroom.forms import ArticlePageForm
 
 LIST_PAGE_SIZE = 12
 
@@ -172,6 +173,7 @@ class ArticlePage(Page):
 
     objects = ArticleManager()
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types: list[str] = []
 
@@ -233,17 +235,25 @@ class ArticlePage(Page):
             return self.KEY_POINTS_EDITOR
         return self.KEY_POINTS_EDITED
 
-    def numbered_body(self) -> list[tuple[Any, int | None]]:
-        """Return body blocks paired with the sub-heading number (1, 2, ...) where one applies."""
-        numbered: list[tuple[Any, int | None]] = []
+    def body_items(self) -> list[tuple[Any, int | None, bool]]:
+        """Return (block, sub-heading number or None, is_lead) for each body block.
+
+        Sub-headings are numbered 1, 2, ... in order; the lead is the first paragraph,
+        the one the dateline ("Jakarta, Warta - ") is printed in front of.
+        """
+        items: list[tuple[Any, int | None, bool]] = []
         counter = 0
+        lead_seen = False
         for block in self.body:
+            number = None
+            is_lead = False
             if block.block_type == "subheading":
                 counter += 1
-                numbered.append((block, counter))
-            else:
-                numbered.append((block, None))
-        return numbered
+                number = counter
+            elif block.block_type == "paragraph" and not lead_seen:
+                is_lead = lead_seen = True
+            items.append((block, number, is_lead))
+        return items
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from warta.apps.newsroom.models import LIST_PAGE_SIZE, ArticlePage, Topic
@@ -41,6 +42,10 @@ def for_you(request: HttpRequest) -> HttpResponse:
     template = (
         "newsroom/for_you_fragment.html" if request.GET.get("fragmen") else "newsroom/for_you.html"
     )
-    response = render(request, template, {"articles": articles})
+    note = _(
+        "Berita terbaru yang belum Anda baca di perangkat ini. Rekomendasi personal "
+        "berdasarkan minat Anda sedang kami siapkan."
+    )
+    response = render(request, template, {"articles": articles, "note": note})
     response["Cache-Control"] = "private, max-age=60"
     return response

@@ -1,0 +1,15 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from warta.apps.demo.loader import load_demo
+
+
+class Command(BaseCommand):
+    help = "Muat konten demo Warta (sekali). / Load the Warta demo content (once)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--reset", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        load_demo(reset=options["reset"], log=lambda line: self.stdout.write(line))

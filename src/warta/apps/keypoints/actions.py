@@ -1,0 +1,61 @@
+"""Writes that concern key points: filling them from the engine, approving them."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from warta.apps.keypoints.adapters import article_input
+from warta.apps.keypoints.engines import configured_engine
+from warta.apps.newsroom.models import ArticleKeyPoint, ArticlePage
+from warta.engines.keypoints import KeyPoints
+
+logger = logging.getLogger(__name__)
+
+
+def key_point_rows(result: KeyPoints) -> list[ArticleKeyPoint]:
+    """Return unsaved key-point rows carrying their source sentences."""
+    rows = []
+    for order, point in enumerate(result.points):
+        excerpt = " ".join(result.sentences[i] for i in point.source_sentences)
+        rows.append(
+            ArticleKeyPoint(
+                sort_order=order,
+                text=point.text[:200],
+                generated_text=point.text[:400],
+                source_sentences=list(point.source_sentences),
+                source_excerpt=excerpt,
+            )
+        )
+    return rows
+
+
+@transaction.atomic
+def fill_key_points(page_id: int) -> ArticlePage | None:
+    """Generate key points for the latest draft of a page and save them as a new revision.
+
+    Generated points always arrive unapproved: an editor must approve them before
+    readers see them (Peraturan Dewan Pers No. 1/2025). Points an editor wrote or
+    already approved are left alone.
+    """
+    live = ArticlePage.objects.select_for_update().filter(pk=page_id).first()
+    if live is None:
+        return None
+    page = live.get_latest_revision_as_object()
+    existing = list(page.key_points.all())
+    if page.key_points_approved or any(not p.generated_text for p in existing):
+        logger.info("key points of page %s are the editor's; not regenerated", page_id)
+        return page
+    engine = configured_engine()
+    result = engine.extract(article_input(page))
+    page.key_points.set(key_point_rows(result))
+    page.key_points_engine = f"{engine.name}:{result.method}"[:80]
+    page.key_points_approved = False
+    page.save_revision(log_action=False, clean=False)
+    live.refresh_from_db()
+    if not live.live:
+        # Draft pages show the latest revision's values in listings; keep them in step.
+        ArticlePage.objects.filter(pk=page_id).update(key_points_engine=page.key_points_engine)
+    return page
+

@@ -1,0 +1,80 @@
+"""Template helpers for the reader pages: dateline, key-points disclosure, share links."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.rich_text import RichText
+
+from warta.apps.newsroom.models import ArticlePage
+
+register = template.Library()
+
+
+@register.simple_tag
+def paragraph_with_dateline(value: RichText, page: ArticlePage, publication: object) -> SafeString:
+    """Render the lead paragraph with "Kota, Publikasi - " in front, inside the same <p>."""
+    name = getattr(publication, "publication_name", "Warta")
+    dateline = format_html('<span class="dateline">{}, {} - </span>', page.dateline, name)
+    html = str(value.__html__())
+    if html.startswith("<p>"):
+        return mark_safe(f"<p>{dateline}{html[3:]}")  # noqa: S308 - both parts already escaped
+    if html.startswith("<p "):
+        close = html.index(">") + 1
+        return mark_safe(f"{html[:close]}{dateline}{html[close:]}")  # noqa: S308
+    return mark_safe(f"<p>{dateline}</p>{html}")  # noqa: S308
+
+
+DISCLOSURES = {
+    ArticlePage.KEY_POINTS_GENERATED: _(
+        "Disclaimer: Ringkasan ini dibuat dengan kecerdasan buatan (AI) dan telah diperiksa "
+        "oleh editor."
+    ),
+    ArticlePage.KEY_POINTS_EDITED: _(
+        "Disclaimer: Ringkasan ini dibuat dengan bantuan kecerdasan buatan (AI), lalu disunting "
+        "dan diperiksa oleh editor."
+    ),
+    ArticlePage.KEY_POINTS_EDITOR: _("Ringkasan ini ditulis oleh editor."),
+}
+
+
+@register.simple_tag
+def key_points_disclosure(page: ArticlePage) -> str:
+    """Return the disclosure that matches who wrote the key points."""
+    return str(DISCLOSURES.get(page.key_points_provenance(), ""))
+
+
+SHARE_TARGETS = (
+    ("WhatsApp", "whatsapp", "https://wa.me/?text={text}%20{url}"),
+    ("X", "x", "https://x.com/intent/post?url={url}&text={text}"),
+    ("Facebook", "facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    ("Telegram", "telegram", "https://t.me/share/url?url={url}&text={text}"),
+    ("LinkedIn", "linkedin", "https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+)
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context: template.Context, page: ArticlePage) -> list[dict[str, str]]:
+    """Return plain share links (no third-party scripts) for the article's canonical URL."""
+    request = context.get("request")
+    url = quote(page.get_full_url(request) or "", safe="")
+    text = quote(page.title, safe="")
+    return [
+        {"label": label, "slug": slug, "href": pattern.format(url=url, text=text)}
+        for label, slug, pattern in SHARE_TARGETS
+    ]
+
+
+@register.simple_tag
+def section_links() -> list[dict[str, str]]:
+    """Return the live sections for the navigation bar, in tree order."""
+    from warta.apps.newsroom.models import SectionPage
+
+    return [
+        {"title": section.title, "url": section.url or ""}
+        for section in SectionPage.objects.live().order_by("path")
+    ]
