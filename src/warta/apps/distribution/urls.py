@@ -1,0 +1,25 @@
+"""Routes of the distribution app, included at the site root before Wagtail's pages."""
+
+from django.urls import path, register_converter
+
+from warta.apps.distribution.views import feeds
+
+
+class FeedFormatConverter:
+    regex = "rss|atom|json"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(FeedFormatConverter, "feedformat")
+
+app_name = "distribution"
+urlpatterns = [
+    path("feed/<feedformat:fmt>/", feeds.site_feed, name="site_feed"),
+    path("feed/rubrik/<slug:slug>/<feedformat:fmt>/", feeds.section_feed, name="section_feed"),
+    path("feed/topik/<slug:slug>/<feedformat:fmt>/", feeds.topic_feed, name="topic_feed"),
+]
