@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from warta.apps.distribution.views import feeds
+from warta.apps.distribution.views import feeds, seo
 
 
 class FeedFormatConverter:
@@ -19,6 +19,9 @@ register_converter(FeedFormatConverter, "feedformat")
 
 app_name = "distribution"
 urlpatterns = [
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo.sitemap_index, name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap_section"),
     path("feed/<feedformat:fmt>/", feeds.site_feed, name="site_feed"),
     path("feed/rubrik/<slug:slug>/<feedformat:fmt>/", feeds.section_feed, name="section_feed"),
     path("feed/topik/<slug:slug>/<feedformat:fmt>/", feeds.topic_feed, name="topic_feed"),
