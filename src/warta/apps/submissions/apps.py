@@ -1,4 +1,24 @@
-from django.apps import AppConfig
+from typing import Any
+
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _ensure_workflow(sender: AppConfig, **kwargs: Any) -> None:
+    # Like newsroom: run once, after the last app migrated, when every permission exists.
+    if sender is not list(apps.get_app_configs())[-1]:
+        return
+    from warta.apps.newsroom.setup import ensure_newsroom
+    from warta.apps.submissions.workflow import ensure_community_workflow
+
+    ensure_newsroom()  # idempotent; makes sure the section and groups exist first
+    ensure_community_workflow()
+
+
+def _page_published(sender: Any, instance: Any, revision: Any = None, **kwargs: Any) -> None:
+    from warta.apps.submissions.actions import record_publication
+
+    record_publication(instance, getattr(revision, "user", None))
 
 
 class SubmissionsConfig(AppConfig):
@@ -6,3 +26,9 @@ class SubmissionsConfig(AppConfig):
     label = "submissions"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = "Kiriman penulis"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        post_migrate.connect(_ensure_workflow, dispatch_uid="warta-ensure-community-workflow")
+        page_published.connect(_page_published, dispatch_uid="warta-submission-published")

@@ -1,0 +1,343 @@
+"""Every write a writer or an editor can cause on a submission.
+
+Each action checks its policy (``PermissionDenied`` otherwise), runs in one transaction,
+records a ``SubmissionEvent`` for the writer's timeline and enqueues work on commit.
+The demo loader and the Wagtail workflow task call these same functions.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from warta.apps.submissions import policies
+from warta.apps.submissions.body_format import blocks_to_markup, markup_errors, markup_to_blocks
+from warta.apps.submissions.models import Submission, SubmissionEvent
+from warta.apps.submissions.uploads import CleanImage, store_image, validate_image_upload
+
+logger = logging.getLogger(__name__)
+
+Kind = SubmissionEvent.Kind
+Status = Submission.Status
+
+TEXT_FIELDS = (
+    "headline",
+    "dateline",
+    "body_markup",
+    "hero_caption",
+    "hero_credit",
+    "suggested_topics",
+)
+FILE_FIELDS = ("hero_image", "hero_upload", "remove_hero")
+COMMUNITY_SECTION_SLUG = "komunitas"
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied(_("Anda tidak berwenang melakukan ini."))
+
+
+def _record(submission: Submission, kind: str, actor: Any, message: str = "") -> SubmissionEvent:
+    return SubmissionEvent.objects.create(
+        submission=submission, kind=kind, actor=actor, message=message
+    )
+
+
+def _record_edit(submission: Submission, actor: Any) -> None:
+    """Record an edit, folding consecutive edits (autosave runs every few seconds) into one row."""
+    last = submission.events.order_by("-created_at", "-pk").first()
+    if last is not None and last.kind == Kind.EDITED:
+        SubmissionEvent.objects.filter(pk=last.pk).update(created_at=timezone.now())
+    else:
+        _record(submission, Kind.EDITED, actor)
+
+
+def _apply_fields(submission: Submission, writer: Any, fields: dict[str, Any]) -> None:
+    unknown = set(fields) - set(TEXT_FIELDS) - set(FILE_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown submission fields: {sorted(unknown)}")
+    for name in TEXT_FIELDS:
+        if name in fields:
+            setattr(submission, name, (fields[name] or "").strip())
+    if fields.get("remove_hero"):
+        submission.hero_image = None
+    if "hero_image" in fields:
+        submission.hero_image = fields["hero_image"]
+    upload = fields.get("hero_upload")
+    if upload:
+        clean = upload if isinstance(upload, CleanImage) else validate_image_upload(upload)
+        submission.hero_image = store_image(
+            clean, title=submission.headline or _("Gambar kiriman"), uploaded_by=writer
+        )
+
+
+def _validate_lengths(submission: Submission) -> None:
+    # full_clean checks max_length and choices; blank fields are fine for a draft.
+    submission.full_clean(exclude=["writer", "page", "hero_image"])
+
+
+def create_submission(writer: Any, **fields: Any) -> Submission:
+    """Start a new draft for ``writer`` and return it."""
+    _require(policies.can_create_submission(writer))
+    with transaction.atomic():
+        submission = Submission(writer=writer)
+        _apply_fields(submission, writer, fields)
+        _validate_lengths(submission)
+        submission.save()
+        _record(submission, Kind.CREATED, writer)
+    return submission
+
+
+def update_submission(submission: Submission, writer: Any, **fields: Any) -> Submission:
+    """Change a draft (or a piece sent back for changes) and return it."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        _require(policies.can_edit_submission(writer, submission))
+        _apply_fields(submission, writer, fields)
+        _validate_lengths(submission)
+        submission.save()
+        _record_edit(submission, writer)
+    return submission
+
+
+def completeness_errors(submission: Submission, *, for_submit: bool) -> dict[str, list[str]]:
+    """Return field -> Indonesian messages for what must be filled in before sending."""
+    errors: dict[str, list[str]] = {}
+    if submission.hero_image_id and not submission.hero_credit.strip():
+        errors["hero_credit"] = [_("Kredit gambar wajib diisi bila ada gambar.")]
+    if not for_submit:
+        return errors
+    if not submission.headline.strip():
+        errors["headline"] = [_("Judul wajib diisi.")]
+    if not submission.dateline.strip():
+        errors["dateline"] = [_("Kota dateline wajib diisi.")]
+    if not markup_to_blocks(submission.body_markup):
+        errors["body_markup"] = [_("Isi tulisan wajib diisi.")]
+    elif problems := markup_errors(submission.body_markup):
+        errors["body_markup"] = problems
+    return errors
+
+
+def community_section() -> Any:
+    """Return the community section page, where community articles live."""
+    from warta.apps.newsroom.models import SectionPage
+
+    section = (
+        SectionPage.objects.filter(slug=COMMUNITY_SECTION_SLUG, is_community=True).first()
+        or SectionPage.objects.filter(is_community=True).first()
+    )
+    if section is None:
+        raise ValidationError(_("Rubrik komunitas belum dibuat; hubungi redaksi."))
+    return section
+
+
+def _unique_slug(parent: Any, headline: str, submission: Submission) -> str:
+    base = slugify(headline)[:70].strip("-") or "tulisan"
+    slug = f"{base}-{submission.pk}"
+    siblings = parent.get_children()
+    suffix = 2
+    while siblings.filter(slug=slug).exists():
+        slug = f"{base}-{submission.pk}-{suffix}"
+        suffix += 1
+    return slug
+
+
+def _sync_page(submission: Submission, writer: Any) -> Any:
+    """Create or update the unpublished article of ``submission``; save a revision by the writer."""
+    from warta.apps.newsroom.models import ArticlePage, Topic
+
+    values = {
+        "title": submission.headline,
+        "dateline": submission.dateline,
+        "body": markup_to_blocks(submission.body_markup),
+        "hero_image": submission.hero_image,
+        "hero_caption": submission.hero_caption,
+        "hero_credit": submission.hero_credit,
+    }
+    if submission.page_id is None:
+        section = community_section()
+        page = ArticlePage(
+            slug=_unique_slug(section, submission.headline, submission),
+            is_community=True,
+            author=writer,
+            owner=writer,
+            live=False,
+            **values,
+        )
+        names = submission.topic_names()
+        if names:
+            lowered = [name.lower() for name in names]
+            page.topics = [t for t in Topic.objects.all() if t.name.lower() in lowered]
+        section.add_child(instance=page)
+        submission.page = page
+    else:
+        page = submission.page.get_latest_revision_as_object()
+        for name, value in values.items():
+            setattr(page, name, value)
+        if not page.live:
+            page.save()
+    page.save_revision(user=writer, log_action=True)
+    return page
+
+
+def _enqueue_key_points(page_id: int) -> None:
+    # Runs after commit: the submission is already saved, so a queue outage must not turn
+    # the writer's successful submit into an error page. Editors can regenerate key points.
+    try:
+        from warta.apps.keypoints.tasks import enqueue_key_points
+
+        enqueue_key_points(page_id)
+    except Exception:
+        logger.exception("Could not enqueue key points for page %s", page_id)
+
+
+def submit_submission(submission: Submission, writer: Any) -> Submission:
+    """Send the piece to the editors: update its article, start or resume the workflow."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        _require(policies.can_submit_submission(writer, submission))
+        errors = completeness_errors(submission, for_submit=True)
+        if errors:
+            raise ValidationError(errors)
+        page = _sync_page(submission, writer)
+        state = page.current_workflow_state
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            state.resume(user=writer)
+        elif state is None and (workflow := page.get_workflow()) is not None:
+            workflow.start(page, writer)
+        submission.status = Status.SUBMITTED
+        submission.save()
+        _record(submission, Kind.SUBMITTED, writer)
+        page_id = page.pk
+        transaction.on_commit(lambda: _enqueue_key_points(page_id))
+    return submission
+
+
+def start_review(submission: Submission, editor: Any) -> Submission:
+    """Mark a sent piece as being reviewed (an editor opened it in the admin)."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        _require(policies.can_review_submission(editor, submission))
+        if submission.status == Status.SUBMITTED:
+            submission.status = Status.IN_REVIEW
+            submission.save()
+            _record(submission, Kind.IN_REVIEW, editor)
+    return submission
+
+
+def _clean_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Alasan wajib diisi; penulis akan membacanya.")]})
+    if len(reason) > 2000:
+        raise ValidationError({"reason": [_("Alasan terlalu panjang (maksimal 2000 karakter).")]})
+    return reason
+
+
+def _sync_submission_from_page(submission: Submission) -> None:
+    """Copy the editor's edits back into the writer's draft, so a revision starts from them."""
+    if submission.page is None:
+        return
+    page = submission.page.get_latest_revision_as_object()
+    submission.headline = page.title[: Submission._meta.get_field("headline").max_length]
+    submission.dateline = page.dateline
+    submission.body_markup = blocks_to_markup(page.body)
+    submission.hero_image = page.hero_image
+    submission.hero_caption = page.hero_caption
+    submission.hero_credit = page.hero_credit
+
+
+def request_changes(submission: Submission, editor: Any, reason: str) -> Submission:
+    """Send the piece back to its writer with the editor's reason."""
+    reason = _clean_reason(reason)
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        _require(policies.can_request_changes_submission(editor, submission))
+        if submission.page is not None:
+            task_state = submission.page.current_workflow_task_state
+            if task_state is not None:
+                task_state.reject(user=editor, comment=reason)  # Wagtail: "needs changes"
+        _sync_submission_from_page(submission)
+        submission.status = Status.CHANGES_REQUESTED
+        submission.save()
+        event = _record(submission, Kind.CHANGES_REQUESTED, editor, reason)
+        _notify_on_commit(event)
+    return submission
+
+
+def reject_submission(submission: Submission, editor: Any, reason: str) -> Submission:
+    """Turn the piece down for good, with the editor's reason; the article stays unpublished."""
+    reason = _clean_reason(reason)
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        _require(policies.can_reject_submission(editor, submission))
+        if submission.page is not None:
+            state = submission.page.current_workflow_state
+            if state is not None:
+                state.cancel(user=editor)
+        submission.status = Status.REJECTED
+        submission.save()
+        event = _record(submission, Kind.REJECTED, editor, reason)
+        _notify_on_commit(event)
+    return submission
+
+
+def approve_and_publish(submission: Submission, editor: Any) -> Submission:
+    """Approve the piece in the workflow and publish it, crediting ``editor`` on the article."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        _require(policies.can_publish_submission(editor, submission))
+        page = submission.page.get_latest_revision_as_object()
+        page.editor = editor
+        if page.key_points_approved and not page.key_points_approved_by_id:
+            page.key_points_approved_by = editor
+        revision = page.save_revision(user=editor, log_action=True)
+        # Mark it first so the page_published receiver sees nothing left to record.
+        Submission.objects.filter(pk=submission.pk).update(status=Status.PUBLISHED)
+        task_state = page.current_workflow_task_state
+        if task_state is not None:
+            task_state.approve(user=editor)
+        else:
+            revision.publish(user=editor)
+        page.refresh_from_db()
+        if page.live:
+            submission.status = Status.PUBLISHED
+            kind, message = Kind.PUBLISHED, page.full_url or ""
+        elif page.go_live_at or page.approved_schedule:
+            submission.status = Status.SCHEDULED
+            kind, message = Kind.SCHEDULED, ""
+        else:  # a later task in the workflow still has to approve
+            submission.status = Status.IN_REVIEW
+            kind, message = None, ""
+        submission.save()
+        if kind:
+            event = _record(submission, kind, editor, message)
+            _notify_on_commit(event)
+    return submission
+
+
+def record_publication(page: Any, user: Any = None) -> Submission | None:
+    """Mark the submission of ``page`` published (it was published outside the task, e.g.
+    by the admin's Publish button or a scheduled publish). Called by the page_published signal."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().filter(page_id=page.pk).first()
+        if submission is None or submission.status == Status.PUBLISHED:
+            return submission
+        submission.status = Status.PUBLISHED
+        submission.save()
+        event = _record(submission, Kind.PUBLISHED, user, page.full_url or "")
+        _notify_on_commit(event)
+    return submission
+
+
+def _notify_on_commit(event: SubmissionEvent) -> None:
+    from warta.apps.submissions.notifications import notify_writer
+
+    event_id = event.pk
+    transaction.on_commit(lambda: notify_writer(event_id))

@@ -1,0 +1,1 @@
+"""Fixtures shared by the cross-cutting tests (browser end-to-end)."""
