@@ -12,6 +12,10 @@ import subprocess
 import sys
 
 DEV_SETTINGS = "warta.project.settings.dev"
+DEMO_LOGINS = """Akun demo / demo logins (kata sandi / password: warta-demo-2026):
+  penulis komunitas / community writer: ayu.lestari   -> http://{addr}/menulis/
+  editor:                               dimas.prakoso -> http://{addr}/admin/
+  admin:                                admin         -> http://{addr}/admin/"""
 
 
 def setup_django() -> None:
@@ -65,10 +69,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     manage = [sys.executable, "-m", "warta.cli", "manage"]
     worker = subprocess.Popen([*manage, "db_worker", "--interval", "1"])
     print(f"Warta berjalan di http://{args.addr} (Ctrl+C untuk berhenti)", flush=True)
-    print("Akun demo / demo logins:", flush=True)
-    print("  penulis / writer:  rina.wulandari / warta-demo-2026", flush=True)
-    print("  editor:            dimas.prakoso / warta-demo-2026", flush=True)
-    print("  admin:             admin / warta-demo-2026 (http://%s/admin/)" % args.addr, flush=True)
+    print(DEMO_LOGINS.format(addr=args.addr), flush=True)
     try:
         server = subprocess.run([*manage, "runserver", args.addr, "--noreload"])
         return server.returncode

@@ -36,14 +36,20 @@ def draw_picture(seed: str, palette: str, motif: str, size: tuple[int, int] = (1
         for i in range(14):
             y0 = rng.randint(0, height)
             amp = rng.randint(10, 60)
-            points = [(x, y0 + amp * math.sin(x / rng.randint(60, 200))) for x in range(0, width + 20, 20)]
+            period = rng.randint(60, 200)
+            phase = rng.random() * math.tau
+            points = [
+                (x, y0 + amp * math.sin(x / period + phase)) for x in range(0, width + 20, 20)
+            ]
             draw.line(points, fill=dark if i % 3 == 0 else mid, width=rng.randint(4, 14))
     elif motif in {"grid", "circuit", "notes", "film"}:
         step = rng.choice([80, 100, 120])
         for x in range(0, width, step):
             for y in range(0, height, step):
                 if rng.random() < 0.35:
-                    draw.rectangle([x + 10, y + 10, x + step - 10, y + step - 10], outline=dark, width=5)
+                    draw.rectangle(
+                        [x + 10, y + 10, x + step - 10, y + step - 10], outline=dark, width=5
+                    )
                 if rng.random() < 0.2:
                     draw.line([x, y, x + step, y], fill=mid, width=6)
     elif motif in {"mountains", "leaves", "batik", "bowl"}:
@@ -51,7 +57,10 @@ def draw_picture(seed: str, palette: str, motif: str, size: tuple[int, int] = (1
             cx = rng.randint(-200, width + 200)
             base = height - rng.randint(0, 200)
             peak = rng.randint(150, 600)
-            draw.polygon([(cx - 400, base), (cx, base - peak), (cx + 400, base)], fill=_blend(mid, dark, rng.random()))
+            draw.polygon(
+                [(cx - 400, base), (cx, base - peak), (cx + 400, base)],
+                fill=_blend(mid, dark, rng.random()),
+            )
     else:  # dots, spotlight and anything unknown
         for _ in range(60):
             r = rng.randint(12, 120)

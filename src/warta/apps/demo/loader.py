@@ -38,7 +38,9 @@ class DemoSummary:
 
 def read_articles() -> list[dict[str, Any]]:
     """Return the demo articles in file order."""
-    return [json.loads(p.read_text("utf-8")) for p in sorted((CONTENT_DIR / "articles").glob("*.json"))]
+    return [
+        json.loads(p.read_text("utf-8")) for p in sorted((CONTENT_DIR / "articles").glob("*.json"))
+    ]
 
 
 def read_people() -> dict[str, list[dict[str, str]]]:
@@ -60,7 +62,11 @@ def body_stream(blocks: list[dict[str, str]]) -> list[dict[str, Any]]:
         elif kind == "subheading":
             stream.append({"type": "subheading", "value": block["text"]})
         elif kind == "quote":
-            value = {"text": block["text"], "speaker": block["speaker"], "role": block.get("role", "")}
+            value = {
+                "text": block["text"],
+                "speaker": block["speaker"],
+                "role": block.get("role", ""),
+            }
             stream.append({"type": "quote", "value": value})
         elif kind == "source":
             stream.append({"type": "source", "value": {"text": block["text"], "url": ""}})
@@ -197,6 +203,9 @@ def stage_in_review(article: dict[str, Any], users: dict[str, User]) -> None:
 
     writer = users[article["author"]]
     editor = users[article["editor"]]
+    if not writer.groups.filter(name=COMMUNITY_WRITERS).exists():
+        draft_staff_article(article, writer)
+        return
     submission = actions.create_submission(
         writer,
         headline=article["title"],
@@ -212,6 +221,23 @@ def stage_in_review(article: dict[str, Any], users: dict[str, User]) -> None:
     actions.submit_submission(submission, writer)
     if status == "changes_requested":
         actions.request_changes(submission, editor, article["review_note"])
+
+
+def draft_staff_article(article: dict[str, Any], writer: User) -> ArticlePage:
+    """Save a staff writer's unfinished piece as an unpublished page in its section."""
+    section = SectionPage.objects.get(slug=article["section"])
+    page = ArticlePage(
+        title=article["title"],
+        slug=article["slug"],
+        dateline=article["dateline"],
+        body=body_stream(article["body"]),
+        author=writer,
+        owner=writer,
+        live=False,
+    )
+    section.add_child(instance=page)
+    page.save_revision(user=writer)
+    return page
 
 
 @transaction.atomic

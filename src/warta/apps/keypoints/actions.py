@@ -22,8 +22,8 @@ def key_point_rows(result: KeyPoints) -> list[ArticleKeyPoint]:
         rows.append(
             ArticleKeyPoint(
                 sort_order=order,
-                text=point.text[:200],
-                generated_text=point.text[:400],
+                text=point.text,
+                generated_text=point.text,
                 source_sentences=list(point.source_sentences),
                 source_excerpt=excerpt,
             )
@@ -58,4 +58,3 @@ def fill_key_points(page_id: int) -> ArticlePage | None:
         # Draft pages show the latest revision's values in listings; keep them in step.
         ArticlePage.objects.filter(pk=page_id).update(key_points_engine=page.key_points_engine)
     return page
-

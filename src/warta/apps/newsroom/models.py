@@ -185,7 +185,10 @@ class ArticlePage(Page):
             heading=_("Gambar utama"),
         ),
         MultiFieldPanel(
-            [InlinePanel("key_points", max_num=5, label=_("Poin")), FieldPanel("key_points_approved")],
+            [
+                InlinePanel("key_points", max_num=5, label=_("Poin")),
+                FieldPanel("key_points_approved"),
+            ],
             heading=_("Intinya sih... (poin kunci)"),
         ),
         FieldPanel("body"),
@@ -278,8 +281,8 @@ class ArticleKeyPoint(Orderable):
     ]
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="key_points")
-    text = models.CharField(_("poin"), max_length=200)
-    generated_text = models.CharField(max_length=400, blank=True, editable=False)
+    text = models.CharField(_("poin"), max_length=400)
+    generated_text = models.CharField(max_length=600, blank=True, editable=False)
     source_sentences = models.JSONField(default=list, blank=True, editable=False)
     source_excerpt = models.TextField(_("kalimat sumber"), blank=True, editable=False)
 

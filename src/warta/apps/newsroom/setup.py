@@ -62,9 +62,7 @@ def ensure_newsroom() -> None:
             defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Warta"},
         )
         # Wagtail's own placeholder page is not part of Warta's tree.
-        Page.objects.filter(depth=2).exclude(pk=home.pk).filter(
-            content_type__model="page"
-        ).delete()
+        Page.objects.filter(depth=2).exclude(pk=home.pk).filter(content_type__model="page").delete()
         for slug, title, intro, is_community in DEFAULT_SECTIONS:
             home.add_child(
                 instance=SectionPage(title=title, slug=slug, intro=intro, is_community=is_community)

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "warta.apps.submissions",
     "warta.apps.keypoints",
     "warta.apps.demo",
+    "warta.apps.search",
+    "warta.apps.distribution",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

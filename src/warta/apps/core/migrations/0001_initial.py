@@ -5,30 +5,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PublicationSettings',
+            name="PublicationSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('publication_name', models.CharField(default='Warta', max_length=80, verbose_name='nama publikasi')),
-                ('tagline', models.CharField(blank=True, default='Berita komunitas, diperiksa redaksi.', max_length=160, verbose_name='slogan')),
-                ('community_notice', models.CharField(default='Artikel ini ditulis oleh penulis komunitas kami dan telah ditinjau dengan saksama oleh tim redaksi.', max_length=300, verbose_name='catatan artikel komunitas')),
-                ('facebook_url', models.URLField(blank=True, verbose_name='Facebook')),
-                ('x_url', models.URLField(blank=True, verbose_name='X (Twitter)')),
-                ('instagram_url', models.URLField(blank=True, verbose_name='Instagram')),
-                ('youtube_url', models.URLField(blank=True, verbose_name='YouTube')),
-                ('tiktok_url', models.URLField(blank=True, verbose_name='TikTok')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "publication_name",
+                    models.CharField(default="Warta", max_length=80, verbose_name="nama publikasi"),
+                ),
+                (
+                    "tagline",
+                    models.CharField(
+                        blank=True,
+                        default="Berita komunitas, diperiksa redaksi.",
+                        max_length=160,
+                        verbose_name="slogan",
+                    ),
+                ),
+                (
+                    "community_notice",
+                    models.CharField(
+                        default="Artikel ini ditulis oleh penulis komunitas kami dan telah ditinjau dengan saksama oleh tim redaksi.",
+                        max_length=300,
+                        verbose_name="catatan artikel komunitas",
+                    ),
+                ),
+                ("facebook_url", models.URLField(blank=True, verbose_name="Facebook")),
+                ("x_url", models.URLField(blank=True, verbose_name="X (Twitter)")),
+                ("instagram_url", models.URLField(blank=True, verbose_name="Instagram")),
+                ("youtube_url", models.URLField(blank=True, verbose_name="YouTube")),
+                ("tiktok_url", models.URLField(blank=True, verbose_name="TikTok")),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pengaturan publikasi',
+                "verbose_name": "pengaturan publikasi",
             },
         ),
     ]

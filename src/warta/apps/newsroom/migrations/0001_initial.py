@@ -8,92 +8,292 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'beranda',
+                "verbose_name": "beranda",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SectionPage',
+            name="SectionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.CharField(blank=True, max_length=250, verbose_name='pengantar')),
-                ('is_community', models.BooleanField(default=False, help_text='Artikel di rubrik ini ditulis penulis komunitas dan ditinjau redaksi.', verbose_name='rubrik komunitas')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.CharField(blank=True, max_length=250, verbose_name="pengantar")),
+                (
+                    "is_community",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Artikel di rubrik ini ditulis penulis komunitas dan ditinjau redaksi.",
+                        verbose_name="rubrik komunitas",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rubrik',
-                'verbose_name_plural': 'rubrik',
+                "verbose_name": "rubrik",
+                "verbose_name_plural": "rubrik",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True, verbose_name='nama')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='deskripsi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True, verbose_name="nama")),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                (
+                    "description",
+                    models.CharField(blank=True, max_length=300, verbose_name="deskripsi"),
+                ),
             ],
             options={
-                'verbose_name': 'topik',
-                'verbose_name_plural': 'topik',
-                'ordering': ['name'],
+                "verbose_name": "topik",
+                "verbose_name_plural": "topik",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ArticlePage',
+            name="ArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('dateline', models.CharField(default='Jakarta', max_length=60, verbose_name='kota dateline')),
-                ('hero_caption', models.CharField(blank=True, max_length=250, verbose_name='keterangan gambar')),
-                ('hero_credit', models.CharField(blank=True, help_text="Wajib bila ada gambar, mis. 'unsplash.com/saz26' atau 'Warta/Nama'.", max_length=120, verbose_name='kredit gambar')),
-                ('body', wagtail.fields.StreamField([('paragraph', 0), ('subheading', 1), ('quote', 5), ('source', 8), ('image', 12)], block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'label': 'Paragraf'}), 1: ('warta.apps.newsroom.blocks.SubheadingBlock', (), {}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'Kutipan', 'max_length': 1200}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Narasumber', 'max_length': 120}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Jabatan/peran', 'max_length': 160, 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('text', 2), ('speaker', 3), ('role', 4)]], {}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Sumber', 'max_length': 200}), 7: ('wagtail.blocks.URLBlock', (), {'label': 'Tautan', 'required': False}), 8: ('wagtail.blocks.StructBlock', [[('text', 6), ('url', 7)]], {}), 9: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Gambar'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Keterangan', 'max_length': 250, 'required': False}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Kredit foto', 'max_length': 120}), 12: ('wagtail.blocks.StructBlock', [[('image', 9), ('caption', 10), ('credit', 11)]], {})}, verbose_name='isi')),
-                ('is_community', models.BooleanField(default=False, verbose_name='tulisan komunitas')),
-                ('editors_pick', models.BooleanField(default=False, verbose_name='pilihan editor')),
-                ('key_points_approved', models.BooleanField(default=False, help_text='Poin kunci hanya tampil untuk pembaca setelah disetujui editor.', verbose_name='poin kunci disetujui editor')),
-                ('key_points_engine', models.CharField(blank=True, editable=False, max_length=80)),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='authored_articles', to=settings.AUTH_USER_MODEL, verbose_name='penulis')),
-                ('editor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='edited_articles', to=settings.AUTH_USER_MODEL, verbose_name='editor')),
-                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='gambar utama')),
-                ('key_points_approved_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='articles', to='newsroom.topic', verbose_name='topik')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "dateline",
+                    models.CharField(
+                        default="Jakarta", max_length=60, verbose_name="kota dateline"
+                    ),
+                ),
+                (
+                    "hero_caption",
+                    models.CharField(blank=True, max_length=250, verbose_name="keterangan gambar"),
+                ),
+                (
+                    "hero_credit",
+                    models.CharField(
+                        blank=True,
+                        help_text="Wajib bila ada gambar, mis. 'unsplash.com/saz26' atau 'Warta/Nama'.",
+                        max_length=120,
+                        verbose_name="kredit gambar",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("paragraph", 0),
+                            ("subheading", 1),
+                            ("quote", 5),
+                            ("source", 8),
+                            ("image", 12),
+                        ],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link"], "label": "Paragraf"},
+                            ),
+                            1: ("warta.apps.newsroom.blocks.SubheadingBlock", (), {}),
+                            2: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Kutipan", "max_length": 1200},
+                            ),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Narasumber", "max_length": 120},
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Jabatan/peran", "max_length": 160, "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 2), ("speaker", 3), ("role", 4)]],
+                                {},
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Sumber", "max_length": 200},
+                            ),
+                            7: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {"label": "Tautan", "required": False},
+                            ),
+                            8: ("wagtail.blocks.StructBlock", [[("text", 6), ("url", 7)]], {}),
+                            9: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "Gambar"}),
+                            10: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Keterangan", "max_length": 250, "required": False},
+                            ),
+                            11: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Kredit foto", "max_length": 120},
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 9), ("caption", 10), ("credit", 11)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="isi",
+                    ),
+                ),
+                (
+                    "is_community",
+                    models.BooleanField(default=False, verbose_name="tulisan komunitas"),
+                ),
+                ("editors_pick", models.BooleanField(default=False, verbose_name="pilihan editor")),
+                (
+                    "key_points_approved",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Poin kunci hanya tampil untuk pembaca setelah disetujui editor.",
+                        verbose_name="poin kunci disetujui editor",
+                    ),
+                ),
+                ("key_points_engine", models.CharField(blank=True, editable=False, max_length=80)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="authored_articles",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="penulis",
+                    ),
+                ),
+                (
+                    "editor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="edited_articles",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="editor",
+                    ),
+                ),
+                (
+                    "hero_image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="gambar utama",
+                    ),
+                ),
+                (
+                    "key_points_approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "topics",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="articles",
+                        to="newsroom.topic",
+                        verbose_name="topik",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'artikel',
-                'verbose_name_plural': 'artikel',
+                "verbose_name": "artikel",
+                "verbose_name_plural": "artikel",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ArticleKeyPoint',
+            name="ArticleKeyPoint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('text', models.CharField(max_length=200, verbose_name='poin')),
-                ('generated_text', models.CharField(blank=True, editable=False, max_length=400)),
-                ('source_sentences', models.JSONField(blank=True, default=list, editable=False)),
-                ('source_excerpt', models.TextField(blank=True, editable=False, verbose_name='kalimat sumber')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='key_points', to='newsroom.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("text", models.CharField(max_length=200, verbose_name="poin")),
+                ("generated_text", models.CharField(blank=True, editable=False, max_length=400)),
+                ("source_sentences", models.JSONField(blank=True, default=list, editable=False)),
+                (
+                    "source_excerpt",
+                    models.TextField(blank=True, editable=False, verbose_name="kalimat sumber"),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="key_points",
+                        to="newsroom.articlepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'poin kunci',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "poin kunci",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

@@ -39,7 +39,10 @@ def make_topic(name: str = "Banjir") -> Topic:
 
 
 DEFAULT_BODY = [
-    {"type": "paragraph", "value": "<p>Parlemen menyetujui rencana itu pada Senin (15/12/2025).</p>"},
+    {
+        "type": "paragraph",
+        "value": "<p>Parlemen menyetujui rencana itu pada Senin (15/12/2025).</p>",
+    },
     {"type": "subheading", "value": "Peru ditetapkan sebagai sekutu"},
     {"type": "paragraph", "value": "<p>Menteri luar negeri mengonfirmasi penetapan itu.</p>"},
     {
@@ -73,6 +76,7 @@ def make_article(
         title=title or f"Artikel uji {n}",
         slug=f"artikel-uji-{n}",
         key_points_approved=approved,
+        live=False,
         **fields,
     )
     parent.add_child(instance=page)
