@@ -123,10 +123,14 @@ class BaselineSummarizers:
 
         if not sentences:
             return []
+        import numpy as np
+
         document = ObjectDocumentModel(
             [Paragraph([Sentence(s, self._tokenizer) for s in sentences])]
         )
-        return [str(s) for s in summarizer(document, self.count)]
+        # LexRank divides by a zero norm on one-sentence documents; the result is still usable.
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return [str(s) for s in summarizer(document, self.count)]
 
 
 def evaluate(

@@ -95,12 +95,17 @@ def request_bullets(
 
 
 def grounding_problems(bullet: str, article_text: str) -> list[str]:
-    """Return what in ``bullet`` is not in the article: numbers, names, quoted phrases."""
+    """Return what in ``bullet`` is not in the article: numbers, names, quoted phrases.
+
+    Numbers are compared whole ("2" is not found in "27/3"); names are the capitalised
+    words, compared by their lowercase words; quotes are compared as phrases.
+    """
     flat = _SPACES.sub(" ", article_text).lower()
     article_words = set(word_tokens(article_text))
     problems: list[str] = []
+    article_numbers = set(_NUMBER.findall(article_text))
     for number in _NUMBER.findall(bullet):
-        if number not in flat:
+        if number not in article_numbers:
             problems.append(f"angka/number {number!r}")
     for phrase in _QUOTED.findall(bullet):
         if _SPACES.sub(" ", phrase).strip().lower() not in flat:
