@@ -9,6 +9,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("warta.apps.accounts.urls")),
     path("menulis/", include("warta.apps.submissions.urls")),
+    path("cari/", include("warta.apps.search.urls")),
     path("", include("warta.apps.distribution.urls")),
     path("", include("warta.apps.newsroom.urls")),
 ]

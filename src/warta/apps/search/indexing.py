@@ -1,0 +1,236 @@
+"""Write the search index: analyse an article, weigh its terms, store entry and postings.
+
+Weights are BM25F: a term's title frequency (times ``TITLE_BOOST``) and body frequency
+are each normalised by field length and summed into ``tf'``; the stored ``impact`` is
+``1000 * tf' / (k1 + tf')``. The query side multiplies by idf. Field-length averages
+come from the index at write time; ``warta search reindex`` recomputes them exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Avg, F
+
+from warta.apps.newsroom.models import ArticlePage
+from warta.apps.search.analysis import index_terms
+from warta.apps.search.models import SearchEntry, SearchPosting, SearchTerm
+
+K1 = 1.2
+B = 0.75
+TITLE_BOOST = 3.0
+IMPACT_SCALE = 1000
+#: Averages used while the index is still empty.
+DEFAULT_TITLE_LENGTH = 8.0
+DEFAULT_BODY_LENGTH = 180.0
+BATCH_SIZE = 500
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """An analysed article, ready to be weighed and written."""
+
+    page_id: int
+    title: str
+    text: str
+    title_terms: tuple[str, ...]
+    body_terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FieldAverages:
+    """Average title and body length, in terms, over the indexed articles."""
+
+    title: float = DEFAULT_TITLE_LENGTH
+    body: float = DEFAULT_BODY_LENGTH
+
+    @classmethod
+    def of(cls, drafts: Iterable[EntryDraft]) -> FieldAverages:
+        """Return the averages of ``drafts`` (the defaults when there are none)."""
+        lengths = [(len(d.title_terms), len(d.body_terms)) for d in drafts]
+        if not lengths:
+            return cls()
+        return cls(
+            title=max(1.0, sum(t for t, _ in lengths) / len(lengths)),
+            body=max(1.0, sum(b for _, b in lengths) / len(lengths)),
+        )
+
+
+def article_text(page: ArticlePage) -> str:
+    """Return the plain text of an article body: paragraphs, sub-headings, quotes, sources."""
+    pieces = page.body.stream_block.get_searchable_content(page.body)
+    return "\n".join(str(piece).strip() for piece in pieces if str(piece).strip())
+
+
+def draft_entry(page_id: int, title: str, text: str) -> EntryDraft:
+    """Return the analysed form of one article."""
+    return EntryDraft(
+        page_id=page_id,
+        title=title,
+        text=text,
+        title_terms=tuple(index_terms(title)),
+        body_terms=tuple(index_terms(text)),
+    )
+
+
+def term_impacts(draft: EntryDraft, averages: FieldAverages) -> dict[str, tuple[int, bool]]:
+    """Return ``{term: (impact, in_title)}`` for every distinct term of ``draft``."""
+    title_tf = Counter(draft.title_terms)
+    body_tf = Counter(draft.body_terms)
+    title_norm = 1 - B + B * len(draft.title_terms) / averages.title
+    body_norm = 1 - B + B * len(draft.body_terms) / averages.body
+    impacts: dict[str, tuple[int, bool]] = {}
+    for term in title_tf.keys() | body_tf.keys():
+        tf = TITLE_BOOST * title_tf[term] / title_norm + body_tf[term] / body_norm
+        impacts[term] = (max(1, math.floor(IMPACT_SCALE * tf / (K1 + tf) + 0.5)), term in title_tf)
+    return impacts
+
+
+def padded(terms: Iterable[str]) -> str:
+    """Return terms as stored for phrase matching: space-separated, a space at each end."""
+    return " " + " ".join(terms) + " "
+
+
+def current_averages() -> FieldAverages:
+    """Return the field-length averages of the index as it is now."""
+    row = SearchEntry.objects.aggregate(title=Avg("title_length"), body=Avg("body_length"))
+    if row["title"] is None:
+        return FieldAverages()
+    return FieldAverages(title=max(1.0, row["title"]), body=max(1.0, row["body"]))
+
+
+def term_ids(terms: Iterable[str]) -> dict[str, int]:
+    """Return the ids of ``terms``, creating the ones the index has not seen yet."""
+    wanted = sorted(set(terms))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), BATCH_SIZE):
+        chunk = wanted[start : start + BATCH_SIZE]
+        found.update(SearchTerm.objects.filter(text__in=chunk).values_list("text", "id"))
+    missing = [SearchTerm(text=t) for t in wanted if t not in found]
+    if missing:
+        SearchTerm.objects.bulk_create(missing, ignore_conflicts=True, batch_size=BATCH_SIZE)
+        for start in range(0, len(missing), BATCH_SIZE):
+            chunk = [t.text for t in missing[start : start + BATCH_SIZE]]
+            found.update(SearchTerm.objects.filter(text__in=chunk).values_list("text", "id"))
+    return found
+
+
+def write_entries(drafts: list[EntryDraft], averages: FieldAverages) -> None:
+    """Store entries and postings for ``drafts`` (none of which may be indexed yet)."""
+    impacts = [term_impacts(d, averages) for d in drafts]
+    ids = term_ids(t for per_draft in impacts for t in per_draft)
+    SearchEntry.objects.bulk_create(
+        [
+            SearchEntry(
+                page_id=d.page_id,
+                title=d.title[:255],
+                text=d.text,
+                title_terms=padded(d.title_terms),
+                body_terms=padded(d.body_terms),
+                title_length=len(d.title_terms),
+                body_length=len(d.body_terms),
+            )
+            for d in drafts
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    SearchPosting.objects.bulk_create(
+        (
+            SearchPosting(term_id=ids[t], entry_id=d.page_id, impact=imp, in_title=in_title)
+            for d, per_draft in zip(drafts, impacts, strict=True)
+            for t, (imp, in_title) in per_draft.items()
+        ),
+        batch_size=2000,
+    )
+    document_counts = Counter(ids[t] for per_draft in impacts for t in per_draft)
+    adjust_document_counts(document_counts, +1)
+
+
+def adjust_document_counts(counts: Counter[int], sign: int) -> None:
+    """Add ``sign * n`` to each term's document count, grouped so few queries run."""
+    by_amount: dict[int, list[int]] = {}
+    for term_id, n in counts.items():
+        by_amount.setdefault(n, []).append(term_id)
+    for n, term_id_list in by_amount.items():
+        for start in range(0, len(term_id_list), BATCH_SIZE):
+            chunk = term_id_list[start : start + BATCH_SIZE]
+            SearchTerm.objects.filter(pk__in=chunk).update(
+                document_count=F("document_count") + sign * n
+            )
+
+
+def forget_entry_terms(page_ids: list[int]) -> None:
+    """Lower the document counts of the terms of entries that are about to be deleted."""
+    counts = Counter(
+        SearchPosting.objects.filter(entry_id__in=page_ids).values_list("term_id", flat=True)
+    )
+    if counts:
+        adjust_document_counts(counts, -1)
+
+
+def is_searchable(page: ArticlePage) -> bool:
+    """Return whether readers may find ``page``: live and not behind a view restriction."""
+    return ArticlePage.objects.published().filter(pk=page.pk).exists()
+
+
+@transaction.atomic
+def index_article(page: ArticlePage) -> bool:
+    """Bring the index up to date for one article; return whether it is now indexed."""
+    remove_article(page.pk)
+    if not is_searchable(page):
+        return False
+    live = ArticlePage.objects.get(pk=page.pk)  # the published state, not a draft in memory
+    write_entries([draft_entry(live.pk, live.title, article_text(live))], current_averages())
+    return True
+
+
+@transaction.atomic
+def remove_article(page_id: int) -> None:
+    """Drop one article from the index (a no-op when it is not indexed)."""
+    SearchEntry.objects.filter(pk=page_id).delete()  # counts drop in the pre_delete handler
+
+
+def published_drafts(batch_size: int = BATCH_SIZE) -> Iterator[EntryDraft]:
+    """Yield the analysed form of every published article, in id order."""
+    pages = ArticlePage.objects.published().order_by("pk")
+    last = 0
+    while True:
+        batch = list(pages.filter(pk__gt=last)[:batch_size])
+        if not batch:
+            return
+        for page in batch:
+            yield draft_entry(page.pk, page.title, article_text(page))
+        last = batch[-1].pk
+
+
+def clear_index() -> None:
+    """Delete every entry, posting and term in bulk (no per-row signals)."""
+    with connection.cursor() as cursor:
+        for model in (SearchPosting, SearchEntry, SearchTerm):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+
+
+@transaction.atomic
+def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild the whole index from the published articles; return how many were indexed.
+
+    Analyses every article first so that the field-length averages are exact, then
+    writes in batches. Readers keep seeing the old index until the transaction commits.
+    """
+    total = ArticlePage.objects.published().count()
+    drafts: list[EntryDraft] = []
+    for draft in published_drafts():
+        drafts.append(draft)
+        if progress and len(drafts) % 100 == 0:
+            progress(len(drafts), total)
+    clear_index()
+    averages = FieldAverages.of(drafts)
+    for start in range(0, len(drafts), BATCH_SIZE):
+        write_entries(drafts[start : start + BATCH_SIZE], averages)
+    if progress:
+        progress(len(drafts), total)
+    return len(drafts)

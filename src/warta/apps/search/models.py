@@ -1,0 +1,88 @@
+"""The search index: one entry per published article, one posting per (term, entry).
+
+Terms are Indonesian stems produced by ``warta.engines.text.analyze`` at index and at
+query time, so both databases see the same words. Scores are integers (BM25 parts
+scaled to thousandths) so SQLite and PostgreSQL add them up exactly alike and return
+the same results in the same order.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    """What the index knows about one published article."""
+
+    page = models.OneToOneField(
+        "newsroom.ArticlePage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+    )
+    title = models.CharField(_("judul"), max_length=255)
+    text = models.TextField(_("teks isi"), help_text=_("Teks polos isi, untuk cuplikan."))
+    # Space-separated stems in reading order, padded with a space at both ends so a
+    # phrase is a plain substring test (" bank sampah ").
+    title_terms = models.TextField()
+    body_terms = models.TextField()
+    title_length = models.PositiveIntegerField(default=0)
+    body_length = models.PositiveIntegerField(default=0)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("entri indeks pencarian")
+        verbose_name_plural = _("entri indeks pencarian")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SearchTerm(models.Model):
+    """One stem and the number of indexed articles that contain it."""
+
+    text = models.CharField(max_length=100, unique=True)
+    document_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("istilah pencarian")
+        verbose_name_plural = _("istilah pencarian")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SearchPosting(models.Model):
+    """That ``term`` occurs in ``entry``, with its precomputed BM25F weight.
+
+    ``impact`` is ``1000 * tf' / (k1 + tf')`` where ``tf'`` adds the length-normalised
+    title frequency (times the title boost) and body frequency; a query multiplies it
+    by the term's idf, so ranking needs no per-document work beyond one sum.
+    """
+
+    term = models.ForeignKey(SearchTerm, on_delete=models.CASCADE, related_name="postings")
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="postings")
+    impact = models.PositiveIntegerField()
+    in_title = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("posting pencarian")
+        verbose_name_plural = _("posting pencarian")
+        # No separate unique index on (term, entry): the indexer replaces all postings of
+        # an entry at once, and at 100k articles a second index over ~10M rows costs
+        # more disk and insert time than it buys.
+        indexes = [
+            # Covering index: a query reads postings of a term without touching the table.
+            models.Index(fields=["term", "entry", "impact"], name="search_posting_cover"),
+            models.Index(fields=["entry"], name="search_posting_entry"),
+            # Title words only, for suggestions as the reader types.
+            models.Index(
+                fields=["term", "entry"],
+                condition=models.Q(in_title=True),
+                name="search_posting_title",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term_id}@{self.entry_id}"
