@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from warta.apps.distribution.views import feeds, seo
+from warta.apps.distribution.views import feeds, pwa, seo
 
 
 class FeedFormatConverter:
@@ -22,6 +22,9 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", seo.sitemap_index, name="sitemap_index"),
     path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap_section"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("offline/", pwa.offline, name="offline"),
     path("feed/<feedformat:fmt>/", feeds.site_feed, name="site_feed"),
     path("feed/rubrik/<slug:slug>/<feedformat:fmt>/", feeds.section_feed, name="section_feed"),
     path("feed/topik/<slug:slug>/<feedformat:fmt>/", feeds.topic_feed, name="topic_feed"),
