@@ -5,8 +5,10 @@ from django.db.models.signals import post_migrate
 
 
 def _ensure_workflow(sender: AppConfig, **kwargs: Any) -> None:
-    # Like newsroom: run once, after the last app migrated, when every permission exists.
-    if sender is not list(apps.get_app_configs())[-1]:
+    # Like newsroom: run once, after the last app with models migrated (post_migrate is
+    # only sent for those), when every permission and the site tree can exist.
+    with_models = [config for config in apps.get_app_configs() if config.models_module]
+    if sender is not with_models[-1]:
         return
     from warta.apps.newsroom.setup import ensure_newsroom
     from warta.apps.submissions.workflow import ensure_community_workflow

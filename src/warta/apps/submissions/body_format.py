@@ -32,6 +32,7 @@ QUOTE_PREFIX = ">"
 SOURCE_PREFIX = "sumber:"
 ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|-)\s*(?P<who>\S.*)$")
 LEADING_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+TAG_LIKE = re.compile(r"<(?=[a-zA-Z!/?])")
 URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 
 MAX_SUBHEADING = 160
@@ -63,7 +64,13 @@ def sanitise_inline(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """Return ``text`` with every tag removed and entities decoded (for plain-text fields)."""
-    return html.unescape(nh3.clean(text, tags=set())).strip()
+    # Repeat until stable: decoding "&lt;script&gt;" must not leave a tag behind.
+    for _attempt in range(5):
+        cleaned = html.unescape(nh3.clean(text, tags=set()))
+        if cleaned == text:
+            break
+        text = cleaned
+    return TAG_LIKE.sub("", text).strip()
 
 
 def _chunks(text: str) -> list[list[str]]:

@@ -37,7 +37,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Faker("last_name", locale="id_ID")
     password = factory.PostGenerationMethodCall("set_password", "rahasia-kuat-123")
 
-    group = factory.PostGeneration(lambda user, create, extracted, **kw: _join(user, create, extracted))
+    group = factory.PostGeneration(
+        lambda user, create, extracted, **kw: _join(user, create, extracted)
+    )
 
 
 def _join(user: Any, create: bool, name: str | None) -> None:
@@ -95,7 +97,9 @@ def in_review(writer: Any, editor: Any, **fields: Any) -> Submission:
     return actions.start_review(submitted(writer, **fields), editor)
 
 
-def changes_requested(writer: Any, editor: Any, reason: str = "Tambahkan sumber data.") -> Submission:
+def changes_requested(
+    writer: Any, editor: Any, reason: str = "Tambahkan sumber data."
+) -> Submission:
     return actions.request_changes(in_review(writer, editor), editor, reason)
 
 
