@@ -1,8 +1,8 @@
 """Routes of the distribution app, included at the site root before Wagtail's pages."""
 
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 
-from warta.apps.distribution.views import feeds, pwa, seo
+from warta.apps.distribution.views import api, feeds, pwa, seo
 
 
 class FeedFormatConverter:
@@ -28,4 +28,10 @@ urlpatterns = [
     path("feed/<feedformat:fmt>/", feeds.site_feed, name="site_feed"),
     path("feed/rubrik/<slug:slug>/<feedformat:fmt>/", feeds.section_feed, name="section_feed"),
     path("feed/topik/<slug:slug>/<feedformat:fmt>/", feeds.topic_feed, name="topic_feed"),
+    path("api/v1/artikel/", api.article_list, name="api_article_list"),
+    path("api/v1/artikel/<int:pk>/", api.article_detail_view, name="api_article_detail"),
+    path("api/v1/terbaru/", api.latest, name="api_latest"),
+    path("api/v1/rubrik/", api.section_list, name="api_section_list"),
+    path("api/v1/topik/", api.topic_list, name="api_topic_list"),
+    re_path(r"^api/(?P<rest>.*)$", api.not_found, name="api_not_found"),
 ]
