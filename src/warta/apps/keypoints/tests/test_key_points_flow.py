@@ -1,0 +1,67 @@
+"""Key points on the site: generated in the background, traceable, approved by an editor."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+
+from warta.apps.accounts.models import EDITORS
+from warta.apps.keypoints.actions import fill_key_points
+from warta.apps.keypoints.adapters import article_text
+from warta.apps.newsroom.models import ArticlePage
+from warta.apps.newsroom.tests.factories import make_article, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_article_text_numbers_subheadings_like_the_reference_page():
+    page = make_article(publish=False)
+    text = article_text(page)
+    assert "1. Peru ditetapkan sebagai sekutu" in text.splitlines()
+    assert "2. Keadaan darurat di perbatasan" in text.splitlines()
+    assert "<p>" not in text
+
+
+def test_fill_key_points_generates_unapproved_traceable_points():
+    page = make_article(publish=False, key_points=[], approved=False)
+    fill_key_points(page.pk)
+    draft = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    points = list(draft.key_points.all())
+    assert points, "the engine produced no key points"
+    assert not draft.key_points_approved
+    assert draft.key_points_engine
+    for point in points:
+        assert point.origin == "generated"
+        assert point.source_sentences
+        assert point.source_excerpt
+    # On this article the engine uses its numbered sub-headings, as on the reference page.
+    assert [p.text for p in points][:2] == [
+        "Peru ditetapkan sebagai sekutu",
+        "Keadaan darurat di perbatasan",
+    ]
+
+
+def test_fill_key_points_leaves_editor_written_points_alone():
+    page = make_article(
+        publish=False, key_points=["Tulisan editor"], generated=False, approved=False
+    )
+    fill_key_points(page.pk)
+    draft = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert [p.text for p in draft.key_points.all()] == ["Tulisan editor"]
+
+
+def test_fill_key_points_for_a_missing_page_is_a_no_op():
+    assert fill_key_points(987654) is None
+
+
+def test_editor_sees_sources_and_approval_records_the_editor(client):
+    editor = make_user("editor1", first_name="Maya", last_name="Anggraini")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    page = make_article(publish=False, key_points=[], approved=False)
+    fill_key_points(page.pk)
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Asal poin kunci" in body
+    assert "<mark>" in body and "dibuat mesin (AI)" in body
