@@ -11,6 +11,7 @@ urlpatterns = [
     path("menulis/", include("warta.apps.submissions.urls")),
     path("cari/", include("warta.apps.search.urls")),
     path("", include("warta.apps.distribution.urls")),
+    path("", include("warta.apps.recommendations.urls")),
     path("", include("warta.apps.newsroom.urls")),
 ]
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.urls import reverse
@@ -170,6 +171,29 @@ class ArticlePage(Page):
         editable=False,
     )
     key_points_engine = models.CharField(max_length=80, blank=True, editable=False)
+    recommendation_boost = models.FloatField(
+        _("dorong"),
+        default=0.0,
+        validators=[MinValueValidator(-3.0), MaxValueValidator(3.0)],
+        help_text=_("Tambahan skor rekomendasi, -3 sampai 3 (negatif menurunkan)."),
+    )
+    recommendation_bury = models.BooleanField(
+        _("benamkan"),
+        default=False,
+        help_text=_("Tampilkan di bawah semua artikel lain di Untuk Anda, Terkait dan Populer."),
+    )
+    recommendation_pin = models.PositiveSmallIntegerField(
+        _("sematkan di posisi"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("Posisi tetap di Untuk Anda (1 = paling atas). Kosongkan bila tidak."),
+    )
+    recommendation_exclude = models.BooleanField(
+        _("jangan rekomendasikan"),
+        default=False,
+        help_text=_("Tidak pernah muncul di Untuk Anda, Terkait maupun Populer."),
+    )
 
     objects = ArticleManager()
 
@@ -200,6 +224,15 @@ class ArticlePage(Page):
         FieldPanel("author"),
         FieldPanel("editor"),
         FieldPanel("is_community"),
+        MultiFieldPanel(
+            [
+                FieldPanel("recommendation_boost"),
+                FieldPanel("recommendation_bury"),
+                FieldPanel("recommendation_pin"),
+                FieldPanel("recommendation_exclude"),
+            ],
+            heading=_("Rekomendasi"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,

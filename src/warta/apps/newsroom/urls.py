@@ -5,5 +5,4 @@ from warta.apps.newsroom import views
 app_name = "newsroom"
 urlpatterns = [
     path("topik/<slug:slug>/", views.topic_detail, name="topic_detail"),
-    path("untuk-anda/", views.for_you, name="for_you"),
 ]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "warta.apps.submissions",
     "warta.apps.keypoints",
     "warta.apps.demo",
+    "warta.apps.recommendations",
     "warta.apps.search",
     "warta.apps.distribution",
     "wagtail.contrib.forms",

@@ -1,4 +1,4 @@
-"""Home, section, topic and For You listings."""
+"""Home, section and topic listings (For You: warta.apps.recommendations.tests)."""
 
 from __future__ import annotations
 
@@ -61,13 +61,3 @@ def test_unknown_topic_gives_indonesian_404(client):
     response = client.get("/topik/tidak-ada/")
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.content.decode()
-
-
-def test_for_you_excludes_what_this_browser_read_and_says_so(client):
-    read = make_article(title="Sudah dibaca")
-    unread = make_article(title="Belum dibaca")
-    response = client.get(f"/untuk-anda/?fragmen=1&baca={read.pk},abc,")
-    assert unread.title in titles(response)
-    assert read.title not in titles(response)
-    assert "belum Anda baca" in response.content.decode()
-    assert response["Cache-Control"] == "private, max-age=60"

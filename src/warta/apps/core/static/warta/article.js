@@ -1,16 +1,9 @@
-// Article page: remember what this browser read (locally only), copy link, Web Share.
+// Article page: copy link, Web Share. (Reading events: recommendations/reading.js.)
 (function () {
   "use strict";
-  var article = document.querySelector("[data-article-id]");
-  if (article) {
-    try {
-      var key = "warta:baca";
-      var id = article.getAttribute("data-article-id");
-      var read = JSON.parse(localStorage.getItem(key) || "[]").filter(function (x) { return x !== id; });
-      read.push(id);
-      localStorage.setItem(key, JSON.stringify(read.slice(-200)));
-    } catch (e) { /* storage disabled: nothing to remember */ }
-  }
+  // Reading history used to live in localStorage; it is now first-party on the server,
+  // visible and deletable at /untuk-anda/riwayat/. Leave nothing behind in the browser.
+  try { localStorage.removeItem("warta:baca"); } catch (e) { /* storage disabled */ }
   var copy = document.querySelector(".share-copy");
   if (copy && navigator.clipboard) {
     copy.addEventListener("click", function () {

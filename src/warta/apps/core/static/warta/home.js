@@ -3,6 +3,9 @@
   "use strict";
   var buttons = document.querySelectorAll("[data-tab]");
   var loaded = false;
+  // Reading history used to live in localStorage; it is now first-party on the server,
+  // visible and deletable at /untuk-anda/riwayat/. Leave nothing behind in the browser.
+  try { localStorage.removeItem("warta:baca"); } catch (e) { /* storage disabled */ }
   function show(targetId) {
     buttons.forEach(function (b) {
       var on = b.getAttribute("data-tab") === targetId;
@@ -12,12 +15,14 @@
     if (targetId === "tab-untuk-anda" && !loaded) {
       loaded = true;
       var panel = document.getElementById(targetId);
-      var read = [];
-      try { read = JSON.parse(localStorage.getItem("warta:baca") || "[]"); } catch (e) { read = []; }
-      var url = panel.getAttribute("data-for-you-url") + "?fragmen=1&baca=" + encodeURIComponent(read.join(","));
-      fetch(url, { credentials: "same-origin" }).then(function (r) { return r.text(); }).then(function (html) {
-        panel.insertAdjacentHTML("beforeend", html);
-      });
+      fetch(panel.getAttribute("data-for-you-url"), { credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+        .then(function (html) {
+          var link = panel.querySelector(".fragment-link");
+          if (link) { link.remove(); }
+          panel.insertAdjacentHTML("beforeend", html);
+        })
+        .catch(function () { loaded = false; /* the no-JS link stays */ });
     }
   }
   buttons.forEach(function (b) { b.addEventListener("click", function () { show(b.getAttribute("data-tab")); }); });

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class RecommendationsConfig(AppConfig):
+    """The reader-facing For You, Related and Popular lists and first-party reading events.
+
+    The algorithm is the ``warta.engines.foryou`` engine; this app stores reading events,
+    feeds the engine a cached index of published articles and renders the fragments.
+    """
+
+    name = "warta.apps.recommendations"
+    label = "recommendations"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Rekomendasi"
+
+    def ready(self) -> None:
+        from warta.apps.recommendations import signals
+
+        signals.connect()
