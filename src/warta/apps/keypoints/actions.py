@@ -18,7 +18,7 @@ def key_point_rows(result: KeyPoints) -> list[ArticleKeyPoint]:
     """Return unsaved key-point rows carrying their source sentences."""
     rows = []
     for order, point in enumerate(result.points):
-        excerpt = " ".join(result.sentences[i] for i in point.source_sentences)
+        excerpt = "\n".join(result.sentences[i] for i in point.source_sentences)
         rows.append(
             ArticleKeyPoint(
                 sort_order=order,
@@ -29,6 +29,12 @@ def key_point_rows(result: KeyPoints) -> list[ArticleKeyPoint]:
             )
         )
     return rows
+
+
+def is_still_traceable(point: ArticleKeyPoint, text: str) -> bool:
+    """Return True when every source sentence of ``point`` is still in the article text."""
+    sentences = [line for line in point.source_excerpt.splitlines() if line.strip()]
+    return bool(sentences) and all(sentence in text for sentence in sentences)
 
 
 @transaction.atomic
@@ -44,11 +50,14 @@ def fill_key_points(page_id: int) -> ArticlePage | None:
         return None
     page = live.get_latest_revision_as_object()
     existing = list(page.key_points.all())
-    if page.key_points_approved or any(not p.generated_text for p in existing):
+    if page.key_points_approved or any(p.origin != p.ORIGIN_GENERATED for p in existing):
         logger.info("key points of page %s are the editor's; not regenerated", page_id)
         return page
+    article = article_input(page)
+    if existing and all(is_still_traceable(p, article.text) for p in existing):
+        return page  # the body edit did not touch the sentences the points came from
     engine = configured_engine()
-    result = engine.extract(article_input(page))
+    result = engine.extract(article)
     page.key_points.set(key_point_rows(result))
     page.key_points_engine = f"{engine.name}:{result.method}"[:80]
     page.key_points_approved = False

@@ -65,3 +65,36 @@ def test_editor_sees_sources_and_approval_records_the_editor(client):
     body = response.content.decode()
     assert "Asal poin kunci" in body
     assert "<mark>" in body and "dibuat mesin (AI)" in body
+
+
+def test_body_edit_keeps_points_whose_sources_survive_and_regenerates_otherwise():
+    page = make_article(publish=False, key_points=[], approved=False)
+    fill_key_points(page.pk)
+    first = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    revisions = first.revisions.count()
+
+    fill_key_points(page.pk)  # nothing changed: no new revision
+    assert ArticlePage.objects.get(pk=page.pk).revisions.count() == revisions
+
+    first.body = [
+        {"type": "paragraph", "value": "<p>Pemerintah kota membuka posko pengungsian baru.</p>"},
+        {"type": "paragraph", "value": "<p>Sebanyak 300 warga mengungsi ke balai desa.</p>"},
+    ]
+    first.save_revision()
+    fill_key_points(page.pk)
+    second = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    texts = " ".join(p.source_excerpt for p in second.key_points.all())
+    assert "posko pengungsian" in texts or "300 warga" in texts
+
+
+def test_an_edited_bullet_is_never_overwritten():
+    page = make_article(publish=False, key_points=[], approved=False)
+    fill_key_points(page.pk)
+    draft = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    point = draft.key_points.first()
+    point.text = "Disunting editor"
+    draft.body = [{"type": "paragraph", "value": "<p>Isi yang sama sekali baru.</p>"}]
+    draft.save_revision()
+    fill_key_points(page.pk)
+    latest = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert "Disunting editor" in [p.text for p in latest.key_points.all()]
