@@ -1,0 +1,79 @@
+"""End to end: an article the reader opened once can be read again offline.
+
+Drives Debian's Chromium through Playwright against pytest-django's live server.
+CI installs /usr/bin/chromium and treats this skip as a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by the
+# test itself (creating the article) are still synchronous and safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 20_000
+
+# Serialized rollback restores the site tree (and Wagtail's default locale, made by a
+# data migration) after the live-server test flushes the database for the next tests.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def chromium_page():
+    if not CHROMIUM.exists():
+        pytest.skip(f"BROWSER TEST SKIPPED: {CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(service_workers="allow", locale="id-ID")
+        context.set_default_timeout(TIMEOUT_MS)
+        try:
+            yield context, context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+def test_article_opened_once_reads_offline(live_server, settings, tmp_path, chromium_page):
+    from warta.apps.distribution.tests.factories import publish_article
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    article = publish_article("Banjir rob rendam pesisir, warga bertahan", with_image=False)
+    context, page = chromium_page
+
+    page.goto(f"{live_server.url}/")
+    assert page.evaluate("window.isSecureContext"), f"{live_server.url} is not a secure context"
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+    article_url = f"{live_server.url}{article.url}"
+    page.goto(article_url)
+    assert page.locator("h1").first.inner_text() == article.title
+    # The copy is written in the background; wait until it is on the device.
+    page.wait_for_function(
+        "url => caches.match(url).then(response => response !== undefined)", arg=article_url
+    )
+
+    context.set_offline(True)
+    page.reload()
+    assert page.locator("h1").first.inner_text() == article.title
+
+    # A page never opened is not on the device: the offline page says so.
+    page.goto(f"{live_server.url}/bisnis/")
+    assert "Anda sedang offline" in page.locator("h1").first.inner_text()
