@@ -26,11 +26,12 @@ def sign_up_writer(*, username: str, email: str, password: str, accepted_terms: 
     )
     group, _created = Group.objects.get_or_create(name=COMMUNITY_WRITERS)
     user.groups.add(group)
-    _disable_wagtail_notifications(user)
+    disable_wagtail_notifications(user)
     return user
 
 
-def _disable_wagtail_notifications(user: Any) -> None:
+def disable_wagtail_notifications(user: Any) -> None:
+    """Switch off Wagtail's moderation emails for ``user`` (they link into the admin)."""
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(user)

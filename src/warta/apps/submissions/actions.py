@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from warta.apps.accounts.actions import disable_wagtail_notifications
 from warta.apps.submissions import policies
 from warta.apps.submissions.body_format import blocks_to_markup, markup_errors, markup_to_blocks
 from warta.apps.submissions.models import Submission, SubmissionEvent
@@ -206,6 +207,8 @@ def submit_submission(submission: Submission, writer: Any) -> Submission:
         if errors:
             raise ValidationError(errors)
         page = _sync_page(submission, writer)
+        # Wagtail would email the writer links into the admin; Warta emails them itself.
+        disable_wagtail_notifications(writer)
         state = page.current_workflow_state
         if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
             state.resume(user=writer)
