@@ -1,0 +1,1 @@
+from warta.apps.submissions.tests.conftest import editor, writer  # noqa: F401
