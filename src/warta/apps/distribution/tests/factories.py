@@ -27,7 +27,7 @@ def make_user(username: str = "", **fields: object):  # type: ignore[no-untyped-
     )
 
 
-def make_image(width: int = 1600, height: int = 1200, title: str = "Foto"):  # type: ignore[no-untyped-def]
+def make_image(width: int = 480, height: int = 360, title: str = "Foto"):  # type: ignore[no-untyped-def]
     """Create and return a Wagtail image from a Pillow-drawn PNG."""
     buffer = io.BytesIO()
     PillowImage.new("RGB", (width, height), (30, 90, 160)).save(buffer, format="PNG")

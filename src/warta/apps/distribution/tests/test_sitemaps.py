@@ -100,7 +100,7 @@ def test_unknown_sitemap_is_404(client):
 
 
 def test_article_sitemap_query_count(client, django_assert_max_num_queries):
-    for number in range(6):
+    for number in range(4):
         publish_article(f"Artikel {number}", with_image=False)
     with django_assert_max_num_queries(9):
         client.get("/sitemap-artikel.xml")
