@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,7 @@ _CONNECTIVE = re.compile(
 )
 _CITATION = re.compile(r"\b(?:dikutip|dilansir|mengutip|melansir|seperti dilaporkan)\b", re.I)
 _DIGIT = re.compile(r"\d")
+_REPORTED = re.compile(r"\b(?:mengatakan|menyatakan|menjelaskan|mengungkapkan|menuturkan|bahwa)\b")
 _CAPITAL_WORD = re.compile(r"(?<!^)\b[A-Z][\w-]+")
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -59,6 +61,16 @@ FEATURE_NAMES: tuple[str, ...] = (
     "relpos_x_centroid",
     "centroid_rank",
     "pos0_x_short",
+    "para_sentences",
+    "index_in_para",
+    "last_in_para",
+    "prev_centroid",
+    "next_centroid",
+    "first_name_overlap",
+    "reported_speech",
+    "from_end_0",
+    "from_end_1",
+    "rel_pos_sq",
 )
 
 
@@ -101,22 +113,23 @@ def extract_features(doc: Document) -> SentenceFeatures:
     tokens = [content_tokens(t) for t in stripped]
 
     vocab: dict[str, int] = {}
-    for toks in tokens:
-        for tok in toks:
-            vocab.setdefault(tok, len(vocab))
-    n = len(candidates)
-    counts = np.zeros((n, max(len(vocab), 1)))
+    row_index: list[int] = []
+    col_index: list[int] = []
     for row, toks in enumerate(tokens):
         for tok in toks:
-            counts[row, vocab[tok]] += 1.0
-    doc_freq = (counts > 0).sum(axis=0)
+            row_index.append(row)
+            col_index.append(vocab.setdefault(tok, len(vocab)))
+    n = len(candidates)
+    counts = np.zeros((n, max(len(vocab), 1)))
+    np.add.at(counts, (row_index, col_index), 1.0)
+    doc_freq = (counts > 0).sum(axis=0).tolist()
     unit = _unit_rows(counts)
     centroid = unit.sum(axis=0)
     centroid_norm = float(np.sqrt((centroid * centroid).sum())) or 1.0
-    centroid_sim = unit @ centroid / centroid_norm
+    centroid_arr = unit @ centroid / centroid_norm
     sims = unit @ unit.T
-    centrality = (sims.sum(axis=1) - 1.0) / max(n - 1, 1)
-    first_sim = sims[0]
+    centrality = ((sims.sum(axis=1) - 1.0) / max(n - 1, 1)).tolist()
+    first_sim = sims[0].tolist()
     if doc.title:
         title_counts = np.zeros(counts.shape[1])
         for tok in content_tokens(doc.title):
@@ -124,16 +137,22 @@ def extract_features(doc: Document) -> SentenceFeatures:
             if col is not None:
                 title_counts[col] += 1.0
         norm = float(np.sqrt((title_counts * title_counts).sum())) or 1.0
-        title_sim = unit @ (title_counts / norm)
+        title_sim = (unit @ (title_counts / norm)).tolist()
     else:
-        title_sim = np.zeros(n)
-    order = np.argsort(-centroid_sim, kind="stable")
-    rank = np.empty(n)
-    rank[order] = np.arange(n)
+        title_sim = [0.0] * n
+    order = np.argsort(-centroid_arr, kind="stable")
+    rank_arr = np.empty(n)
+    rank_arr[order] = np.arange(n)
+    rank = rank_arr.tolist()
+    centroid_sim = centroid_arr.tolist()
 
     first_para = doc.paragraph_of[candidates[0]]
-    rows = np.zeros((n, len(FEATURE_NAMES)))
+    para_sizes = Counter(doc.paragraph_of[i] for i in candidates)
+    first_names = {w.lower() for w in _CAPITAL_WORD.findall(stripped[0])}
+    seen_in_para: Counter[int] = Counter()
+    rows: list[list[float]] = []
     log_n = math.log1p(n)
+    last = max(n - 1, 1)
     previous_para = -1
     for k, index in enumerate(candidates):
         text = texts[k]
@@ -142,20 +161,22 @@ def extract_features(doc: Document) -> SentenceFeatures:
         toks = tokens[k]
         shared = sum(1 for tok in toks if doc_freq[vocab[tok]] > 1) / len(toks) if toks else 0.0
         capitals = len(_CAPITAL_WORD.findall(text))
-        row = rows[k]
+        row = [0.0] * len(FEATURE_NAMES)
         row[min(k, 8)] = 1.0
-        row[9] = k / max(n - 1, 1)
+        rel_pos = k / last
+        row[9] = rel_pos
         row[10 + min(para, 3)] = 1.0
         row[14] = 1.0 if doc.paragraph_of[index] != previous_para else 0.0
         row[15] = math.log1p(words)
-        row[16] = 1.0 if words < 8 else 0.0
+        short = 1.0 if words < 8 else 0.0
+        row[16] = short
         row[17] = 1.0 if words > 40 else 0.0
         row[18] = log_n
         row[19] = centroid_sim[k]
         row[20] = first_sim[k]
         row[21] = title_sim[k]
         row[22] = centrality[k]
-        row[23] = 1.0 if any(q in text for q in '"“”') else 0.0
+        row[23] = 1.0 if ('"' in text or "“" in text or "”" in text) else 0.0
         row[24] = 1.0 if text[:1] in "\"“'‘" else 0.0
         row[25] = 1.0 if _ATTRIBUTION.search(text) else 0.0
         row[26] = 1.0 if _CITATION.search(text) else 0.0
@@ -166,8 +187,24 @@ def extract_features(doc: Document) -> SentenceFeatures:
         row[31] = 1.0 if stripped[k] != text else 0.0
         row[32] = shared
         row[33] = row[0] * centroid_sim[k]
-        row[34] = row[9] * centroid_sim[k]
-        row[35] = rank[k] / max(n - 1, 1)
-        row[36] = row[0] * row[16]
-        previous_para = doc.paragraph_of[index]
-    return SentenceFeatures(tuple(candidates), rows, tuple(tuple(t) for t in tokens))
+        row[34] = rel_pos * centroid_sim[k]
+        row[35] = rank[k] / last
+        row[36] = row[0] * short
+        p_index = doc.paragraph_of[index]
+        row[37] = min(para_sizes[p_index], 6) / 6
+        row[38] = min(seen_in_para[p_index], 5) / 5
+        row[39] = 1.0 if seen_in_para[p_index] + 1 == para_sizes[p_index] else 0.0
+        seen_in_para[p_index] += 1
+        row[40] = centroid_sim[k - 1] if k > 0 else 0.0
+        row[41] = centroid_sim[k + 1] if k + 1 < n else 0.0
+        names = {w.lower() for w in _CAPITAL_WORD.findall(text)}
+        row[42] = len(names & first_names) / len(names) if (names and k > 0) else 0.0
+        row[43] = 1.0 if _REPORTED.search(text) else 0.0
+        row[44] = 1.0 if k == n - 1 else 0.0
+        row[45] = 1.0 if k == n - 2 else 0.0
+        row[46] = rel_pos * rel_pos
+        rows.append(row)
+        previous_para = p_index
+    return SentenceFeatures(
+        tuple(candidates), np.asarray(rows, dtype=np.float64), tuple(tuple(t) for t in tokens)
+    )

@@ -16,6 +16,9 @@ from warta.engines.keypoints.rouge import greedy_oracle
 from warta.engines.keypoints.shorten import shorten
 from warta.engines.keypoints.types import ArticleInput, KeyPointsConfig, KeyPointsError
 
+#: Label a sentence positive when the greedy oracle of up to this many sentences takes it.
+ORACLE_SENTENCES = 5
+
 
 def build_training_set(
     records: Iterable[Record], progress: Callable[[int], None] | None = None
@@ -36,7 +39,7 @@ def build_training_set(
         if not features.candidates:
             continue
         shortened = [shorten(doc.sentences[i]) for i in features.candidates]
-        oracle = set(greedy_oracle(shortened, record.reference, max_sentences=3))
+        oracle = set(greedy_oracle(shortened, record.reference, max_sentences=ORACLE_SENTENCES))
         labels.extend(1.0 if k in oracle else 0.0 for k in range(len(shortened)))
         rows.append(features.matrix)
         used += 1
@@ -62,7 +65,7 @@ def train(
         "split": split,
         "articles": used,
         "sentences": int(matrix.shape[0]),
-        "label": "membership in the greedy ROUGE-1+2 oracle of 3 shortened sentences",
+        "label": f"in the greedy ROUGE-1+2 oracle of <= {ORACLE_SENTENCES} shortened sentences",
         "l2": l2,
     }
     return fit_logistic(matrix, targets, l2=l2, metadata=metadata)

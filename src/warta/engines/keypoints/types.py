@@ -83,7 +83,7 @@ class KeyPointsConfig:
     num_points: int = 3
     use_subheadings: bool = True
     shorten: bool = True
-    redundancy_threshold: float = 0.6
+    redundancy_threshold: float = 0.8
     target_words: int = 55
     max_bullet_words: int = 35
     max_chars: int = 60_000

@@ -113,7 +113,6 @@ _OPENERS = "\"'“‘([«"
 # A boundary candidate: terminal punctuation, optional closers, then whitespace.
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?]+)[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])[.)]$")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 
 
@@ -175,8 +174,7 @@ def _is_boundary(block: str, start: int, punct_start: int, punct: str, end: int)
         return True
     if punct.startswith("..") or punct.startswith("…"):
         return True
-    token_match = _TOKEN_BEFORE.search(block, start, punct_start)
-    token = token_match.group(1) if token_match else ""
+    token = block[max(block.rfind(" ", start, punct_start) + 1, start) : punct_start]
     bare = token.lstrip(_OPENERS).lower()
     if not bare:
         return True
