@@ -42,3 +42,65 @@ def reasons(response: Any) -> list[str]:
 
 def visitor_cookie(response: Any) -> Any:
     return response.cookies.get(VISITOR_COOKIE)
+
+
+WORDS = [
+    "sawah",
+    "petani",
+    "pupuk",
+    "hujan",
+    "sungai",
+    "jembatan",
+    "sekolah",
+    "guru",
+    "pasar",
+    "harga",
+    "cabai",
+    "beras",
+    "nelayan",
+    "kapal",
+    "pelabuhan",
+    "gunung",
+    "relawan",
+    "kampung",
+    "festival",
+    "musik",
+    "tari",
+    "batik",
+    "kopi",
+    "teh",
+    "sepeda",
+    "motor",
+    "kereta",
+    "bandara",
+    "pesawat",
+    "rumah",
+    "sakit",
+    "dokter",
+    "vaksin",
+    "bupati",
+    "camat",
+    "desa",
+    "kebun",
+    "sawit",
+    "listrik",
+    "jalan",
+    "tol",
+    "banjir",
+    "longsor",
+    "gempa",
+    "pantai",
+    "hutan",
+    "gajah",
+    "harimau",
+    "taman",
+    "kota",
+    "alun",
+    "pemuda",
+]
+
+
+def distinct_body(n: int) -> list[dict[str, str]]:
+    """Return an article body whose words differ from those of every other ``n``."""
+    words = [WORDS[(n * 7 + i * 3) % len(WORDS)] for i in range(12)]
+    return [{"type": "paragraph", "value": f"<p>{' '.join(words)} nomor{n}.</p>"}]

@@ -1,0 +1,214 @@
+"""For You, Terkait and Populer sekarang through the site: fragments, pages, fallbacks, cost."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from lxml import html as lxml_html
+
+from warta.apps.newsroom.tests.factories import make_article, make_topic, make_user
+from warta.apps.recommendations import feeds, indexing
+from warta.apps.recommendations.tests.helpers import beacon, distinct_body, listed, reasons
+
+pytestmark = pytest.mark.django_db
+
+FOR_YOU = "/untuk-anda/?fragmen=1"
+POPULAR = "/untuk-anda/populer/?fragmen=1"
+
+
+def related_url(article, fragment: bool = True) -> str:
+    return f"/untuk-anda/terkait/{article.pk}/" + ("?fragmen=1" if fragment else "")
+
+
+def read_by(article, readers: int) -> None:
+    """Have ``readers`` different anonymous browsers read ``article``."""
+    for _ in range(readers):
+        beacon(Client(), article.pk, 60)
+
+
+def test_cold_start_shows_popular_and_editors_picks_with_reasons(client):
+    popular = make_article(title="Paling banyak dibaca")
+    pick = make_article(title="Pilihan redaksi minggu ini", editors_pick=True)
+    make_article(title="Biasa saja")
+    read_by(popular, 3)
+    response = client.get(FOR_YOU)
+    assert response.status_code == 200
+    shown = dict(zip(listed(response), reasons(response), strict=True))
+    assert shown[popular.title] == "Sedang populer"
+    assert shown[pick.title] == "Pilihan editor"
+    assert listed(response)[0] == popular.title
+    assert "Belum ada riwayat baca" in response.content.decode()
+
+
+def test_for_you_follows_what_the_logged_in_reader_read():
+    flood, market = make_topic("Banjir"), make_topic("Pasar")
+    read = make_article(title="Banjir rendam Bekasi", topics=[flood])
+    near = make_article(title="Banjir kembali melanda Jakarta", topics=[flood])
+    for i in range(4):
+        make_article(title=f"Harga cabai naik {i}", topics=[market])
+    client = Client()
+    client.force_login(make_user())
+    beacon(client, read.pk, 100)
+    response = client.get(FOR_YOU)
+    titles = listed(response)
+    assert read.title not in titles  # already read
+    assert titles[0] == near.title
+    assert reasons(response)[0] == "Karena Anda membaca tentang Banjir"
+    assert "Dipilih dari artikel yang Anda baca" in response.content.decode()
+    assert "private" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
+
+
+def test_for_you_uses_the_anonymous_cookie_history(client):
+    flood = make_topic("Banjir")
+    read = make_article(title="Banjir rendam Bekasi", topics=[flood])
+    make_article(title="Banjir kembali melanda Jakarta", topics=[flood])
+    make_article(title="Pemilu kepala desa")
+    beacon(client, read.pk, 80)  # sets the visitor cookie on this client
+    response = client.get(FOR_YOU)
+    assert read.title not in listed(response)
+    assert "Karena Anda membaca tentang Banjir" in reasons(response)
+
+
+def test_for_you_full_page_without_js_links_to_history(client):
+    make_article(title="Satu")
+    response = client.get("/untuk-anda/")
+    assert response.status_code == 200
+    doc = lxml_html.fromstring(response.content)
+    assert doc.cssselect("h1")[0].text == "Untuk Anda"
+    assert doc.cssselect('a[href="/untuk-anda/riwayat/"]')
+    assert "Satu" in listed(response)
+
+
+def test_related_lists_articles_about_the_same_thing(client):
+    flood = make_topic("Banjir")
+    article = make_article(title="Banjir rendam Bekasi", topics=[flood])
+    near = make_article(title="Banjir kembali melanda Bekasi", topics=[flood])
+    make_article(title="Harga cabai naik")
+    response = client.get(related_url(article))
+    assert response.status_code == 200
+    titles = listed(response)
+    assert titles[0] == near.title
+    assert article.title not in titles
+    assert reasons(response)[0] == "Juga tentang Banjir"
+    # the same for every reader: cacheable, no cookie, no Vary on Cookie
+    assert "public" in response["Cache-Control"]
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_related_full_page_and_unknown_article(client):
+    article = make_article(title="Sumber")
+    make_article(title="Lainnya")
+    page = client.get(related_url(article, fragment=False))
+    assert page.status_code == 200
+    assert "Terkait dengan “Sumber”" in page.content.decode()
+    assert client.get("/untuk-anda/terkait/999999/").status_code == 404
+    draft = make_article(publish=False)
+    assert client.get(related_url(draft)).status_code == 404
+
+
+def test_popular_counts_readers_in_the_window(client):
+    most = make_article(title="Dibaca tiga orang")
+    some = make_article(title="Dibaca satu orang")
+    make_article(title="Belum dibaca")
+    read_by(most, 3)
+    read_by(some, 1)
+    response = client.get(POPULAR)
+    assert listed(response) == [most.title, some.title]
+    assert set(reasons(response)) == {"Sedang populer"}
+    assert "public" in response["Cache-Control"]
+    assert not response.cookies
+
+
+def test_popular_without_reads_falls_back_to_picks_and_latest(client):
+    pick = make_article(title="Pilihan", editors_pick=True)
+    latest = make_article(title="Terbaru")
+    response = client.get(POPULAR)
+    shown = dict(zip(listed(response), reasons(response), strict=True))
+    assert shown == {pick.title: "Pilihan editor", latest.title: "Berita terbaru"}
+    assert client.get("/untuk-anda/populer/").status_code == 200
+
+
+def test_for_you_falls_back_when_the_engine_returns_nothing(client, monkeypatch):
+    monkeypatch.setattr(feeds, "recommend", lambda *args, **kwargs: [])
+    pick = make_article(title="Pilihan", editors_pick=True)
+    latest = make_article(title="Terbaru")
+    response = client.get(FOR_YOU)
+    shown = dict(zip(listed(response), reasons(response), strict=True))
+    assert shown == {pick.title: "Pilihan editor", latest.title: "Berita terbaru"}
+    doc = lxml_html.fromstring(response.content)
+    assert doc.cssselect(".for-you-feed.is-fallback")
+
+
+def test_related_falls_back_when_the_engine_returns_nothing(client, monkeypatch):
+    monkeypatch.setattr(feeds, "related", lambda *args, **kwargs: [])
+    article = make_article(title="Sumber")
+    other = make_article(title="Lainnya", editors_pick=True)
+    response = client.get(related_url(article))
+    assert listed(response) == [other.title]
+    assert reasons(response) == ["Pilihan editor"]
+
+
+def test_empty_site_renders_empty_lists(client):
+    for url in (FOR_YOU, POPULAR, "/untuk-anda/", "/untuk-anda/populer/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert listed(response) == []
+
+
+def test_home_and_article_pages_carry_placeholders_and_set_no_cookie(client):
+    article = make_article(title="Artikel")
+    home = client.get("/")
+    doc = lxml_html.fromstring(home.content)
+    assert doc.cssselect('#tab-untuk-anda[data-for-you-url="/untuk-anda/?fragmen=1"]')
+    assert doc.cssselect('.rail .popular[data-fragment-url="/untuk-anda/populer/?fragmen=1"]')
+    assert doc.cssselect('.rail .popular a[href="/untuk-anda/populer/"]')  # no-JS link
+    assert not home.cookies
+    page = client.get(article.url)
+    doc = lxml_html.fromstring(page.content)
+    section = doc.cssselect(".rail section.related")[0]
+    assert section.get("data-fragment-url") == related_url(article)
+    assert section.cssselect(f'a[href="{related_url(article, fragment=False)}"]')
+    assert not page.cookies
+
+
+@pytest.mark.parametrize("url", [FOR_YOU, POPULAR, "related"])
+def test_fragment_query_count_is_fixed(client, django_assert_max_num_queries, url):
+    topic = make_topic("Banjir")
+    articles = [
+        make_article(topics=[topic], editors_pick=i % 3 == 0, body=distinct_body(i))
+        for i in range(12)
+    ]
+    for article in articles[:4]:
+        beacon(client, article.pk, 50)
+    if url == "related":
+        url = related_url(articles[0])
+    client.get(url)  # warm: build the index once
+    with django_assert_max_num_queries(8):
+        response = client.get(url)
+    assert len(listed(response)) >= 4
+
+
+def test_index_is_built_once_and_rebuilt_when_the_pool_changes(client, monkeypatch):
+    builds = []
+    real = indexing.load_pool
+
+    def counting():
+        builds.append(1)
+        return real()
+
+    monkeypatch.setattr(indexing, "load_pool", counting)
+    first = make_article(title="Pertama")
+    client.get(FOR_YOU)
+    client.get(POPULAR)
+    client.get(related_url(first))
+    assert len(builds) == 1
+
+    second = make_article(title="Kedua")  # publishing bumps the pool version
+    assert second.title in listed(client.get(FOR_YOU))
+    assert len(builds) == 2
+
+    second.unpublish()
+    assert second.title not in listed(client.get(FOR_YOU))
+    assert len(builds) == 3
