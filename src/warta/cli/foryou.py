@@ -138,7 +138,12 @@ def load_config(path: Path | None) -> Any:
 def run_eval(args: argparse.Namespace) -> int:
     """Evaluate Warta's scorer and the baselines; print a table or JSON."""
     from warta.engines.foryou import build_index
-    from warta.engines.foryou.evaluation import EvalContext, all_scorers, evaluate
+    from warta.engines.foryou.evaluation import (
+        EvalContext,
+        all_scorers,
+        evaluate,
+        restrict_to_index,
+    )
     from warta.engines.foryou.mind import ClickLog, load_articles, load_impressions
 
     articles = load_articles(args.articles)
@@ -158,6 +163,15 @@ def run_eval(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     index = build_index(articles, embedder=embedder)
     print(f"index: {len(index)} articles in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    known = sum(c in index.row_of for i in impressions for c in i.candidates)
+    total = sum(len(i.candidates) for i in impressions)
+    if known < total:
+        print(
+            f"note: {total - known} of {total} candidates have no article text; they are left"
+            " out of their impressions (labels of the rest unchanged)",
+            file=sys.stderr,
+        )
+        impressions = restrict_to_index(impressions, index)
     context = EvalContext(index=index, clicks=clicks, config=load_config(args.config))
     report = evaluate(impressions, all_scorers(context), progress=_progress("eval"))
     result = report.as_dict()
@@ -237,6 +251,9 @@ def run_build_recprompt_set(args: argparse.Namespace) -> int:
 
 def run_bench(args: argparse.Namespace) -> int:
     """Time ``recommend`` for one reader over a synthetic pool; print percentiles."""
+    if "numpy" not in sys.modules:  # one BLAS thread, as a web worker should run (docs/foryou.md)
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
     from warta.engines.foryou.bench import measure_latency
 
     result = measure_latency(

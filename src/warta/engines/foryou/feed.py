@@ -182,19 +182,23 @@ def _personal(
     age_hours = (now - index.published_at[rows]) / 3600.0
     fresh = age_hours <= config.fresh_window_hours
     content = coarse[:, 0] * weights[0] + coarse[:, 1] * weights[1]
-    near = _top(rows[~fresh], content[~fresh], config.neighbours)
-    keep = fresh | np.isin(rows, near)
-    rows, coarse = rows[keep], coarse[keep]
-    coarse_scores = editorial.adjust(rows, coarse @ weights, config)
-    pool = _top(rows, coarse_scores, config.candidate_pool)
+    positions = np.arange(rows.size, dtype=np.intp)
+    near = _top(positions[~fresh], content[~fresh], config.neighbours)
+    keep = fresh.copy()
+    keep[near] = True
+    positions = positions[keep]
+    coarse_scores = editorial.adjust(rows[positions], coarse[positions] @ weights, config)
+    positions = _top(positions, coarse_scores, config.candidate_pool)
+    pool = rows[positions]
 
-    features = candidate_features(index, profile, pool, now=now, config=config)
+    # second stage: add the similarity to the closest history article, on the best few only
+    nearest, nearest_rows = nearest_history(index, profile, pool)
+    features = coarse[positions]
+    features[:, FEATURES.index("nearest")] = np.clip(nearest, 0.0, 1.0)
     scores = editorial.adjust(pool, features @ weights, config)
     ranked, ranked_scores = _order(pool, scores)
     contributions = dict(zip(pool.tolist(), (features * weights).tolist(), strict=True))
-    nearest_row = dict(
-        zip(pool.tolist(), nearest_history(index, profile, pool)[1].tolist(), strict=True)
-    )
+    nearest_row = dict(zip(pool.tolist(), nearest_rows.tolist(), strict=True))
 
     def reason_of(row: int) -> str:
         return _personal_reason(index, profile, row, contributions[row], nearest_row[row])
@@ -297,14 +301,17 @@ def _explore(
     taken = set(shown_rows)
     feed = list(feed)
     for _ in range(n_explore):
-        options = [
-            (position, row)
-            for position, row in enumerate(ranked.tolist())
-            if row not in taken
-            and int(index.primary_group[row]) not in shown_groups
-            and ranked_scores[position] > -BURY_PENALTY / 2
-            and not _is_duplicate(index, row, shown_rows, config)
-        ][: config.explore_candidates]
+        options: list[tuple[int, int]] = []
+        for position, row in enumerate(ranked.tolist()):
+            if len(options) >= config.explore_candidates:
+                break
+            if (
+                row not in taken
+                and int(index.primary_group[row]) not in shown_groups
+                and ranked_scores[position] > -BURY_PENALTY / 2
+                and not _is_duplicate(index, row, shown_rows, config)
+            ):
+                options.append((position, row))
         if not options:
             break
         position, row = options[int(rng.integers(len(options)))]

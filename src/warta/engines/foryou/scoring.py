@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .index import ForYouIndex
-from .text import FloatArray, SparseRows
+from .text import FloatArray, SparseRows, gather_positions
 from .types import ForYouConfig
 
 SECONDS_PER_HOUR = 3600.0
@@ -73,10 +73,12 @@ def build_profile(index: ForYouIndex, history: Sequence[str], config: ForYouConf
     if index.embeddings is not None:
         embedding_vector = weights @ index.embeddings[rows]
         embedding_vector = embedding_vector / max(float(np.linalg.norm(embedding_vector)), 1e-12)
-    topic_share = np.zeros(len(index.topics), dtype=np.float32)
-    for weight, row in zip(weights.tolist(), rows.tolist(), strict=True):
-        codes = index.topic_codes[index.topic_indptr[row] : index.topic_indptr[row + 1]]
-        topic_share[codes] += weight
+    positions, lengths = gather_positions(index.topic_indptr, rows)
+    topic_share = np.bincount(
+        index.topic_codes[positions],
+        weights=np.repeat(weights, lengths),
+        minlength=len(index.topics),
+    ).astype(np.float32)
     section_share = np.bincount(
         index.section_codes[rows], weights=weights, minlength=len(index.sections)
     ).astype(np.float32)
@@ -182,16 +184,26 @@ def candidate_features(
     now: float,
     config: ForYouConfig,
     with_nearest: bool = True,
+    nearest: FloatArray | None = None,
 ) -> FloatArray:
-    """Return a ``(len(rows), len(FEATURES))`` matrix of features in [0, 1]."""
+    """Return a ``(len(rows), len(FEATURES))`` matrix of features in [0, 1].
+
+    ``nearest`` may pass similarities already computed by :func:`nearest_history`;
+    ``with_nearest=False`` leaves that column 0 (the cheap first stage).
+    """
     features = np.zeros((rows.size, len(FEATURES)), dtype=np.float32)
     if rows.size == 0:
         return features
     if not profile.is_empty:
         features[:, 0] = index.tfidf.dot_rows(rows, profile.text_vector)
         if index.embeddings is not None and profile.embedding_vector is not None:
-            features[:, 1] = index.embeddings[rows] @ profile.embedding_vector
-        if with_nearest:
+            if rows.size * 4 >= len(index):  # avoid copying most of the matrix
+                features[:, 1] = (index.embeddings @ profile.embedding_vector)[rows]
+            else:
+                features[:, 1] = index.embeddings[rows] @ profile.embedding_vector
+        if nearest is not None:
+            features[:, 2] = nearest
+        elif with_nearest:
             features[:, 2] = nearest_history(index, profile, rows)[0]
         features[:, 3] = topic_affinity(index, profile, rows)
         features[:, 4] = profile.section_share[index.section_codes[rows]]

@@ -81,25 +81,42 @@ class SparseRows:
 
     def dot_rows(self, rows: npt.NDArray[np.intp], vector: FloatArray) -> FloatArray:
         """Return ``rows[rows_subset] @ vector`` without touching the other rows."""
-        out = np.zeros(len(rows), dtype=np.float32)
-        for position, row in enumerate(rows.tolist()):
-            start, end = self.indptr[row], self.indptr[row + 1]
-            if end > start:
-                out[position] = float(self.data[start:end] @ vector[self.indices[start:end]])
+        if rows.size * 4 >= self.n_rows:  # most rows: one pass over everything is cheaper
+            whole: FloatArray = self.dot(vector)[rows]
+            return whole
+        positions, lengths = gather_positions(self.indptr, rows)
+        out = np.zeros(rows.size, dtype=np.float32)
+        nonempty = lengths > 0
+        if positions.size:
+            products = self.data[positions] * vector[self.indices[positions]]
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+            out[nonempty] = np.add.reduceat(products, starts[nonempty])
         return out
 
     def sum_rows(self, rows: Iterable[int], weights: Sequence[float] | None = None) -> FloatArray:
         """Return the (weighted) sum of some rows as a dense vector."""
-        out = np.zeros(self.n_terms, dtype=np.float32)
-        for position, row in enumerate(rows):
-            start, end = self.indptr[row], self.indptr[row + 1]
-            weight = 1.0 if weights is None else weights[position]
-            np.add.at(out, self.indices[start:end], self.data[start:end] * weight)
-        return out
+        selected = np.fromiter(rows, dtype=np.intp)
+        positions, lengths = gather_positions(self.indptr, selected)
+        values = self.data[positions].astype(np.float64)
+        if weights is not None:
+            values *= np.repeat(np.asarray(weights, dtype=np.float64), lengths)
+        summed = np.bincount(self.indices[positions], weights=values, minlength=self.n_terms)
+        return summed.astype(np.float32)
 
     def row_dense(self, row: int) -> FloatArray:
         """Return one row as a dense vector."""
         return self.sum_rows([row])
+
+
+def gather_positions(
+    indptr: npt.NDArray[np.int64], rows: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Return the flat positions of the given CSR rows' entries and each row's length."""
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    total = int(lengths.sum())
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return offsets + np.arange(total, dtype=np.int64), lengths
 
 
 @dataclass(frozen=True, slots=True)
