@@ -115,9 +115,9 @@ def extract_features(doc: Document) -> SentenceFeatures:
     vocab: dict[str, int] = {}
     row_index: list[int] = []
     col_index: list[int] = []
-    for row, toks in enumerate(tokens):
+    for position, toks in enumerate(tokens):
         for tok in toks:
-            row_index.append(row)
+            row_index.append(position)
             col_index.append(vocab.setdefault(tok, len(vocab)))
     n = len(candidates)
     counts = np.zeros((n, max(len(vocab), 1)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,9 @@ class SalienceModel:
     weights: tuple[float, ...]
     bias: float
     metadata: dict[str, Any]
+    _mean: FloatArray = field(init=False, repr=False, compare=False)
+    _scale: FloatArray = field(init=False, repr=False, compare=False)
+    _weights: FloatArray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Keep numpy copies for fast scoring; the tuples stay the stored, hashable form.
