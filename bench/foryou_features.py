@@ -87,7 +87,8 @@ def search(sets: list[tuple[np.ndarray, np.ndarray, str]], start: np.ndarray) ->
                 if score > best + 1e-9:
                     best, weights = score, trial
         print(
-            f"  round: {best:.2f} {dict(zip(FEATURES, weights.round(2).tolist()))}", file=sys.stderr
+            f"  round: {best:.2f} {dict(zip(FEATURES, weights.round(2).tolist(), strict=True))}",
+            file=sys.stderr,
         )
     return weights
 
