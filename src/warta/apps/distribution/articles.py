@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import NoReverseMatch
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, AbstractRendition
 
@@ -92,9 +93,12 @@ def jakarta_time(moment: datetime | None) -> datetime | None:
 
 
 def published_at(page: ArticlePage) -> datetime:
-    """Return when the article first went live, in WIB."""
-    moment = page.first_published_at or page.latest_revision_created_at or page.last_published_at
-    assert moment is not None, "a published article always has a publication time"
+    """Return when the article first went live, in WIB.
+
+    A draft shown in the editor's preview has no publication time yet: "now" is what
+    it would get if published this moment.
+    """
+    moment = page.first_published_at or page.last_published_at or timezone.now()
     return to_jakarta(moment)
 
 

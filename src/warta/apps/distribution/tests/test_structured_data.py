@@ -189,3 +189,11 @@ def test_real_article_page_carries_the_metadata(client, article):
     [item] = [i for i in data["json-ld"] if i.get("@type") == "NewsArticle"]
     assert item["headline"] == article.title
     assert item["datePublished"].endswith("+07:00")
+
+
+def test_draft_preview_renders_without_publication_time():
+    article = publish_article(with_image=False)
+    article.first_published_at = None
+    article.last_published_at = None
+    html, data = render_head(article)
+    assert data["json-ld"][0]["datePublished"].endswith("+07:00")
