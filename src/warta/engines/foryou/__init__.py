@@ -6,7 +6,7 @@ and seed. See ``docs/foryou.md``.
 """
 
 from .feed import popular, recommend, related
-from .index import Embedder, ForYouIndex, build_index
+from .index import Embedder, ForYouIndex, article_text, build_index
 from .scoring import score_rows
 from .types import (
     Article,
@@ -28,6 +28,7 @@ __all__ = [
     "Reader",
     "Recommendation",
     "UnknownArticleError",
+    "article_text",
     "build_index",
     "popular",
     "recommend",

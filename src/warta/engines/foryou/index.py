@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -48,6 +48,19 @@ class ForYouIndex:
         """Return the rows of the ids that are in the index, in the given order."""
         return np.asarray([self.row_of[i] for i in article_ids if i in self.row_of], dtype=np.intp)
 
+    def with_views(self, views: Mapping[str, int]) -> ForYouIndex:
+        """Return a copy with new view counts (ids not given keep theirs); nothing is rebuilt.
+
+        Cheap: the text and embedding arrays are shared, so popularity can be refreshed every
+        few minutes without re-indexing the pool.
+        """
+        updated = self.views.copy()
+        for article_id, count in views.items():
+            row = self.row_of.get(article_id)
+            if row is not None:
+                updated[row] = max(count, 0)
+        return replace(self, views=updated)
+
     def similarity(self, row_a: int, rows_b: npt.NDArray[np.intp]) -> FloatArray:
         """Return the content similarity of one article with several (embedding, else TF-IDF)."""
         if self.embeddings is not None:
@@ -61,11 +74,19 @@ def article_text(article: Article) -> str:
     return f"{article.title}. {article.text[:300]}".strip()
 
 
-def build_index(articles: Sequence[Article], *, embedder: Embedder | None = None) -> ForYouIndex:
+def build_index(
+    articles: Sequence[Article],
+    *,
+    embedder: Embedder | None = None,
+    vectors: Mapping[str, Sequence[float] | npt.NDArray[np.floating]] | None = None,
+) -> ForYouIndex:
     """Return an index over ``articles``; ids must be unique.
 
     With ``embedder`` (for example :func:`warta.engines.foryou.embedding.use_embedder`), content
     similarity also uses multilingual sentence embeddings; without it, TF-IDF alone.
+    ``vectors`` gives embeddings already computed (say, stored when each article was
+    published, from ``embedder([article_text(article)])``); the embedder is then called only
+    for the articles missing from it. Vectors without an embedder must cover every article.
     """
     pool = tuple(articles)
     row_of: dict[str, int] = {}
@@ -76,10 +97,8 @@ def build_index(articles: Sequence[Article], *, embedder: Embedder | None = None
     vocabulary, tfidf = build_tfidf([document_terms(a.title, a.text) for a in pool])
 
     embeddings: FloatArray | None = None
-    if embedder is not None and pool:
-        raw = np.asarray(embedder([article_text(a) for a in pool]), dtype=np.float32)
-        if raw.ndim != 2 or raw.shape[0] != len(pool):
-            raise ForYouError("embedder must return one row per article")
+    if (embedder is not None or vectors) and pool:
+        raw = _embed(pool, embedder, vectors or {})
         norms = np.linalg.norm(raw, axis=1, keepdims=True)
         embeddings = np.ascontiguousarray(raw / np.maximum(norms, 1e-12), dtype=np.float32)
 
@@ -113,3 +132,30 @@ def build_index(articles: Sequence[Article], *, embedder: Embedder | None = None
         views=np.asarray([max(a.views, 0) for a in pool], dtype=np.float64),
         is_pick=np.asarray([a.is_pick for a in pool], dtype=np.bool_),
     )
+
+
+def _embed(
+    pool: tuple[Article, ...],
+    embedder: Embedder | None,
+    vectors: Mapping[str, Sequence[float] | npt.NDArray[np.floating]],
+) -> FloatArray:
+    """Return one embedding row per article, computing only those not in ``vectors``."""
+    missing = [row for row, article in enumerate(pool) if article.id not in vectors]
+    computed: FloatArray | None = None
+    if missing:
+        if embedder is None:
+            raise ForYouError(f"no vector for {len(missing)} articles and no embedder")
+        computed = np.asarray(embedder([article_text(pool[r]) for r in missing]), dtype=np.float32)
+        if computed.ndim != 2 or computed.shape[0] != len(missing):
+            raise ForYouError("embedder must return one row per article")
+    width = computed.shape[1] if computed is not None else len(next(iter(vectors.values())))
+    raw = np.zeros((len(pool), width), dtype=np.float32)
+    for row, article in enumerate(pool):
+        if article.id in vectors:
+            vector = np.asarray(vectors[article.id], dtype=np.float32)
+            if vector.shape != (width,):
+                raise ForYouError(f"vector of {article.id!r} has shape {vector.shape}")
+            raw[row] = vector
+    if computed is not None:
+        raw[missing] = computed
+    return raw

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from warta.engines.foryou import (
     Article,
     EditorialSignal,
     ForYouConfig,
+    ForYouError,
     ForYouIndex,
     Reader,
     Recommendation,
@@ -20,6 +23,7 @@ from warta.engines.foryou import (
     recommend,
     related,
 )
+from warta.engines.foryou.index import article_text
 
 from .conftest import HOUR, NOW, make_articles
 
@@ -152,3 +156,29 @@ def test_empty_inputs_are_safe() -> None:
     assert recommend(PERU_READER, [], now=NOW) == []
     assert popular([], now=NOW) == []
     assert recommend(PERU_READER, make_articles(), now=NOW, limit=0) == []
+
+
+def test_stored_vectors_replace_the_embedder(articles: list[Article]) -> None:
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        return np.asarray([[len(t), 1.0, 0.0] for t in texts], dtype=np.float32)
+
+    stored = {a.id: embed([article_text(a)])[0] for a in articles[:5]}
+    calls: list[int] = []
+
+    def counting(texts: Sequence[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return embed(texts)
+
+    mixed = build_index(articles, embedder=counting, vectors=stored)
+    full = build_index(articles, embedder=embed)
+    assert calls == [len(articles) - 5]
+    assert mixed.embeddings is not None and full.embeddings is not None
+    assert np.allclose(mixed.embeddings, full.embeddings)
+    with pytest.raises(ForYouError):
+        build_index(articles, vectors=stored)  # some articles have no vector, no embedder
+
+
+def test_with_views_refreshes_popularity(index: ForYouIndex) -> None:
+    refreshed = index.with_views({"pemilu-1": 10**6})
+    assert popular(refreshed, now=NOW, limit=1)[0].article_id == "pemilu-1"
+    assert popular(index, now=NOW, limit=1)[0].article_id != "pemilu-1"
