@@ -7,7 +7,7 @@
   if (!form || !window.fetch || !window.FormData) { return; }
   var statusEl = document.getElementById("autosave-status");
   var url = form.dataset.autosaveUrl;
-  var dirty = false, busy = false, failedFile = null;
+  var dirty = false, busy = false, failedFile = null, leaving = false;
   var INTERVAL = 3000;
 
   function say(text) { if (statusEl) { statusEl.textContent = text; } }
@@ -30,7 +30,7 @@
   }
 
   function save() {
-    if (!dirty || busy) { return; }
+    if (!dirty || busy || leaving) { return; }
     busy = true; dirty = false;
     var data = new FormData(form);
     data.delete("intent");
@@ -67,6 +67,8 @@
     });
   }
 
+  // The Save/Submit buttons post the whole form; autosave must not race them.
+  form.addEventListener("submit", function () { leaving = true; });
   form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("change", function () { dirty = true; });
   window.setInterval(save, INTERVAL);
