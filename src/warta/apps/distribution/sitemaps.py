@@ -86,11 +86,13 @@ class NewsSitemap(ArticleSitemap):
         return to_jakarta(moment) if moment else None
 
 
+# Not "berita": that is also a section slug, and this sitemap covers every section.
+NEWS_SECTION = "google-news"
 SITEMAPS: dict[str, type[Sitemap]] = {
     "halaman": PageSitemap,
     "topik": TopicSitemap,
     "artikel": ArticleSitemap,
-    "berita": NewsSitemap,
+    NEWS_SECTION: NewsSitemap,
 }
 SITEMAP_TEMPLATE = "distribution/sitemap.xml"
 NEWS_SITEMAP_TEMPLATE = "distribution/news_sitemap.xml"

@@ -117,7 +117,6 @@ def news_article(meta: ArticleMetadata) -> dict[str, Any]:
         "url": meta.canonical_url,
         "headline": meta.headline,
         "description": meta.description,
-        "image": [image.url for image in meta.images],
         "datePublished": meta.published.isoformat(timespec="seconds"),
         "dateModified": meta.modified.isoformat(timespec="seconds"),
         "publisher": {
@@ -136,6 +135,8 @@ def news_article(meta: ArticleMetadata) -> dict[str, Any]:
         "isAccessibleForFree": True,
         "keywords": meta.keywords,
     }
+    if meta.images:
+        data["image"] = [image.url for image in meta.images]
     if meta.section:
         data["articleSection"] = meta.section
     if meta.author_name:

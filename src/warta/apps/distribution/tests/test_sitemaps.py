@@ -41,7 +41,7 @@ def test_index_lists_every_sitemap(client):
         "http://testserver/sitemap-halaman.xml",
         "http://testserver/sitemap-topik.xml",
         "http://testserver/sitemap-artikel.xml",
-        "http://testserver/sitemap-berita.xml",
+        "http://testserver/sitemap-google-news.xml",
     ]
 
 
@@ -62,7 +62,7 @@ def test_news_sitemap_has_only_the_last_48_hours(client):
     now = timezone.now()
     fresh = publish_article("Segar", first_published_at=now - timedelta(hours=47))
     publish_article("Basi", first_published_at=now - timedelta(hours=49))
-    root = xml(client, "/sitemap-berita.xml")
+    root = xml(client, "/sitemap-google-news.xml")
     assert root.nsmap == {None: NS["sm"], "news": NS["news"]}
     urls = root.xpath("//sm:url", namespaces=NS)
     assert len(urls) == 1
@@ -83,15 +83,15 @@ def test_news_sitemap_splits_at_the_file_limit(client):
         publish_article(f"Artikel {number}", with_image=False)
     with mock.patch.object(sitemaps.NewsSitemap, "limit", 2):
         index = xml(client, "/sitemap.xml").xpath("//sm:loc/text()", namespaces=NS)
-        assert "http://testserver/sitemap-berita.xml?p=2" in index
-        first = xml(client, "/sitemap-berita.xml").xpath("//sm:url", namespaces=NS)
-        second = xml(client, "/sitemap-berita.xml?p=2").xpath("//sm:url", namespaces=NS)
+        assert "http://testserver/sitemap-google-news.xml?p=2" in index
+        first = xml(client, "/sitemap-google-news.xml").xpath("//sm:url", namespaces=NS)
+        second = xml(client, "/sitemap-google-news.xml?p=2").xpath("//sm:url", namespaces=NS)
     assert (len(first), len(second)) == (2, 1)
     assert sitemaps.NEWS_URLS_PER_FILE == 1000
 
 
 def test_empty_news_sitemap_is_valid(client):
-    root = xml(client, "/sitemap-berita.xml")
+    root = xml(client, "/sitemap-google-news.xml")
     assert root.xpath("//sm:url", namespaces=NS) == []
 
 

@@ -157,7 +157,7 @@ def test_unapproved_key_points_stay_out_of_metadata():
     )
     html, data = render_head(article)
     assert "Poin belum disetujui" not in html
-    assert data["json-ld"][0]["image"] == []
+    assert "image" not in data["json-ld"][0]
     assert '<meta name="twitter:card" content="summary">' in html
 
 

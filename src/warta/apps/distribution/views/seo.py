@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from warta.apps.distribution.articles import absolute_url
 from warta.apps.distribution.sitemaps import (
+    NEWS_SECTION,
     NEWS_SITEMAP_TEMPLATE,
     SITEMAP_TEMPLATE,
     SITEMAPS,
@@ -44,7 +45,7 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """Serve one sitemap (``?p=2`` for its second file); the news one has its own template."""
     if section not in SITEMAPS:
         raise Http404("unknown sitemap")
-    template = NEWS_SITEMAP_TEMPLATE if section == "berita" else SITEMAP_TEMPLATE
+    template = NEWS_SITEMAP_TEMPLATE if section == NEWS_SECTION else SITEMAP_TEMPLATE
     return sitemap_views.sitemap(
         request, sitemaps=SITEMAPS, section=section, template_name=template
     )
