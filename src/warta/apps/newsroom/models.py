@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from warta.apps.keypoints.panels import KeyPointSourcesPanel
 from warta.apps.newsroom.blocks import ArticleBodyBlock
 from warta.apps.newsroom.forms import ArticlePageForm
 
@@ -210,6 +211,7 @@ class ArticlePage(Page):
         ),
         MultiFieldPanel(
             [
+                KeyPointSourcesPanel(heading=_("Asal poin kunci")),
                 InlinePanel("key_points", max_num=5, label=_("Poin")),
                 FieldPanel("key_points_approved"),
             ],
@@ -323,6 +325,10 @@ class ArticleKeyPoint(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("poin kunci")
+
+    def get_origin_display(self) -> str:
+        """Return the provenance label shown to editors."""
+        return str(dict(self.ORIGIN_CHOICES)[self.origin])
 
     @property
     def origin(self) -> str:
