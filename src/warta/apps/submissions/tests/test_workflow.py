@@ -202,3 +202,35 @@ def test_timeline_lists_every_step_in_order(client, writer, editor):
         "in_review",
         "published",
     ]
+
+
+def test_editor_can_compare_revisions_and_see_history(client, writer, editor):
+    submission = f.changes_requested(writer, editor)
+    submission = actions.submit_submission(submission, writer)
+    revisions = list(submission.page.revisions.order_by("pk").values_list("pk", flat=True))
+    assert len(revisions) >= 2
+    client.force_login(editor)
+    compare = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=[submission.page_id, revisions[0], revisions[-1]],
+    )
+    assert client.get(compare).status_code == 200
+    assert (
+        client.get(reverse("wagtailadmin_pages:history", args=[submission.page_id])).status_code
+        == 200
+    )
+
+
+def test_approving_with_a_future_go_live_date_schedules(client, writer, editor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    submission = f.in_review(writer, editor)
+    page = submission.page.get_latest_revision_as_object()
+    page.go_live_at = timezone.now() + timedelta(days=1)
+    page.save_revision(user=editor)
+    submission = actions.approve_and_publish(submission, editor)
+    assert submission.status == Submission.Status.SCHEDULED
+    assert not ArticlePage.objects.get(pk=submission.page_id).live
+    assert "dijadwalkan terbit" in status_page(client, writer, submission)
