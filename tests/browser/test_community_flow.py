@@ -27,18 +27,22 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-BODY = """Warga Kampung Tambaklorok, Semarang Utara, kembali terendam banjir rob sejak Senin pagi. Air laut setinggi 40 sentimeter masuk ke permukiman dan jalan kampung.
+# Lines of one paragraph may wrap: only a blank line starts a new paragraph.
+BODY = """Warga Kampung Tambaklorok, Semarang Utara, kembali terendam banjir rob sejak
+Senin pagi. Air laut setinggi 40 sentimeter masuk ke permukiman dan jalan kampung.
 
 ## Air masuk ke rumah warga
 
-Ketinggian air di dalam rumah mencapai betis orang dewasa. Sebagian warga memindahkan barang ke lantai dua dan menumpuk karung pasir di depan pintu.
+Ketinggian air di dalam rumah mencapai betis orang dewasa. Sebagian warga
+memindahkan barang ke lantai dua dan menumpuk karung pasir di depan pintu.
 
 > Sudah tiga hari air tidak surut. Anak-anak tidak bisa berangkat sekolah.
 — Siti Aminah, Ketua RT 03
 
 ## Pompa air belum bekerja penuh
 
-Dua dari empat pompa di rumah pompa Tambaklorok sedang diperbaiki. Kelurahan meminta bantuan pompa portabel dari pemerintah kota.
+Dua dari empat pompa di rumah pompa Tambaklorok sedang diperbaiki. Kelurahan
+meminta bantuan pompa portabel dari pemerintah kota.
 
 Sumber: dikutip dari prakiraan rob BMKG Maritim Tanjung Emas https://www.bmkg.go.id
 """
