@@ -32,15 +32,15 @@ from warta.apps.recommendations.readers import forget_visitor, new_visitor, read
 MAX_BEACON_BYTES = 64
 
 
-def _is_fragment(request: HttpRequest) -> bool:
-    return request.GET.get("fragmen") == "1"
+def _template(request: HttpRequest, name: str) -> str:
+    """Return the fragment template for ``?fragmen=1`` (fetched by JS), else the full page."""
+    if request.GET.get("fragmen") == "1":
+        return f"recommendations/{name}_fragment.html"
+    return f"recommendations/{name}.html"
 
 
-def _private(response: HttpResponse, max_age: int = 0) -> HttpResponse:
-    if max_age:
-        patch_cache_control(response, private=True, max_age=max_age)
-    else:
-        patch_cache_control(response, private=True, no_store=True)
+def _private(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ["Cookie"])
     return response
 
@@ -65,12 +65,9 @@ def for_you(request: HttpRequest) -> HttpResponse:
             "Rekomendasi menyesuaikan setelah Anda membaca beberapa artikel."
         )
     context = {"feed": feed, "note": note, "tracking_refused": refuses_tracking(request)}
-    template = (
-        "recommendations/for_you_fragment.html"
-        if _is_fragment(request)
-        else ("recommendations/for_you.html")
-    )
-    return _private(render(request, template, context), max_age=60)
+    template = _template(request, "for_you")
+    # Not even the browser keeps it: after "Hapus" the next look must not show the old feed.
+    return _private(render(request, template, context))
 
 
 @require_GET
@@ -79,11 +76,7 @@ def related_list(request: HttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(ArticlePage.objects.published(), pk=article_id)
     feed = feeds.related_to(article.pk)
     context = {"feed": feed, "article": article}
-    template = (
-        "recommendations/related_fragment.html"
-        if _is_fragment(request)
-        else ("recommendations/related.html")
-    )
+    template = _template(request, "related")
     return _public(render(request, template, context), max_age=300)
 
 
@@ -91,11 +84,7 @@ def related_list(request: HttpRequest, article_id: int) -> HttpResponse:
 def popular_list(request: HttpRequest) -> HttpResponse:
     """Return "Populer sekarang": the same for every reader, so cacheable."""
     feed = feeds.popular_now()
-    template = (
-        "recommendations/popular_fragment.html"
-        if _is_fragment(request)
-        else ("recommendations/popular.html")
-    )
+    template = _template(request, "popular")
     return _public(render(request, template, {"feed": feed}), max_age=120)
 
 
@@ -138,7 +127,8 @@ def reading_record(request: HttpRequest) -> HttpResponse:
         return _private(HttpResponseBadRequest())
     article_id = form.cleaned_data["artikel"]
     response = _private(HttpResponse(status=204))
-    if not ArticlePage.objects.live().filter(pk=article_id).exists():
+    # Only published, public articles: nothing about drafts or restricted sections.
+    if not ArticlePage.objects.live().public().filter(pk=article_id).exists():
         return response
     reader = reader_of(request) or new_visitor(response, request)
     record_reading(reader, article_id, form.cleaned_data["kedalaman"])
