@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import time
 from collections.abc import Callable
@@ -41,16 +42,19 @@ def measure_latency(
     rng = np.random.default_rng(seed)
     signals = (EditorialSignal(fresh[0].id, pin_slot=2), EditorialSignal(fresh[1].id, exclude=True))
     timings = []
+    cpu_timings = []
     for request in range(requests + 5):
         read = rng.choice(len(old), size=history, replace=False)
         reader = Reader(tuple(old[int(i)].id for i in read))
-        began = time.perf_counter()
+        began, cpu_began = time.perf_counter(), time.process_time()
         recommend(reader, index, signals=signals, now=NOW, limit=10, seed=request)
         if request >= 5:  # the first few warm caches up
             timings.append((time.perf_counter() - began) * 1000.0)
+            cpu_timings.append((time.process_time() - cpu_began) * 1000.0)
             if progress is not None:
                 progress(request - 4, requests)
     values = np.asarray(timings)
+    cpu = np.asarray(cpu_timings)
     return {
         "articles": n_articles,
         "history": history,
@@ -60,6 +64,11 @@ def measure_latency(
         "p50_ms": round(float(np.percentile(values, 50)), 2),
         "p95_ms": round(float(np.percentile(values, 95)), 2),
         "p99_ms": round(float(np.percentile(values, 99)), 2),
+        # CPU time of this process: what the request costs, whatever else the machine runs
+        "cpu_p50_ms": round(float(np.percentile(cpu, 50)), 2),
+        "cpu_p95_ms": round(float(np.percentile(cpu, 95)), 2),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count() or 0,
         "machine": f"{platform.machine()} {platform.processor() or platform.system()}",
         "python": platform.python_version(),
     }

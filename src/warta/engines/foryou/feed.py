@@ -19,7 +19,7 @@ from .scoring import (
     feature_weights,
     nearest_history,
 )
-from .text import FloatArray
+from .text import FloatArray, gather_positions
 from .types import (
     Article,
     EditorialSignal,
@@ -177,7 +177,12 @@ def _personal(
 ) -> tuple[Rows, FloatArray, _ReasonFn]:
     """Rank in two stages: cheap features over the pool, the full scorer over the best few."""
     weights = feature_weights(config)
-    coarse = candidate_features(index, profile, rows, now=now, config=config, with_nearest=False)
+    # with embeddings, stage 1 leaves TF-IDF out (one pass over every article less) and stage 2
+    # adds it back for the best few
+    text_later = index.embeddings is not None
+    coarse = candidate_features(
+        index, profile, rows, now=now, config=config, with_nearest=False, with_text=not text_later
+    )
     # candidates: the fresh pool, plus the articles closest to the history whatever their age
     age_hours = (now - index.published_at[rows]) / 3600.0
     fresh = age_hours <= config.fresh_window_hours
@@ -195,6 +200,9 @@ def _personal(
     nearest, nearest_rows = nearest_history(index, profile, pool)
     features = coarse[positions]
     features[:, FEATURES.index("nearest")] = np.clip(nearest, 0.0, 1.0)
+    if text_later:
+        text = index.tfidf.dot_rows(pool, profile.text_vector)
+        features[:, FEATURES.index("text")] = np.clip(text, 0.0, 1.0)
     scores = editorial.adjust(pool, features @ weights, config)
     ranked, ranked_scores = _order(pool, scores)
     contributions = dict(zip(pool.tolist(), (features * weights).tolist(), strict=True))
@@ -367,9 +375,7 @@ def related(
         total += config.weight_embedding
     content = content / max(total, 1e-6)
     own_topics = set(index.articles[row].topics)
-    overlap = np.asarray(
-        [_jaccard(own_topics, index.articles[r].topics) for r in rows.tolist()], dtype=np.float32
-    )
+    overlap = _topic_jaccard(index, row, rows)
     same_section = (index.section_codes[rows] == index.section_codes[row]).astype(np.float32)
     scores = content + 0.3 * overlap + 0.1 * same_section
     copies = content >= 0.95
@@ -386,11 +392,21 @@ def related(
     return out
 
 
-def _jaccard(a: set[str], b: tuple[str, ...]) -> float:
-    if not a or not b:
-        return 0.0
-    other = set(b)
-    return len(a & other) / len(a | other)
+def _topic_jaccard(index: ForYouIndex, row: int, rows: Rows) -> FloatArray:
+    """Return the Jaccard overlap of each row's topics with the topics of ``row``."""
+    own = np.zeros(len(index.topics) + 1, dtype=np.float32)
+    own_codes = index.topic_codes[index.topic_indptr[row] : index.topic_indptr[row + 1]]
+    own[own_codes] = 1.0
+    positions, lengths = gather_positions(index.topic_indptr, rows)
+    shared = np.zeros(rows.size, dtype=np.float32)
+    nonempty = lengths > 0
+    if positions.size:
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        hits = own[index.topic_codes[positions]]
+        shared[nonempty] = np.add.reduceat(hits, starts[nonempty])
+    union = own_codes.size + lengths - shared
+    jaccard: FloatArray = np.where(union > 0, shared / np.maximum(union, 1), 0.0).astype(np.float32)
+    return jaccard
 
 
 def popular(

@@ -185,17 +185,20 @@ def candidate_features(
     config: ForYouConfig,
     with_nearest: bool = True,
     nearest: FloatArray | None = None,
+    with_text: bool = True,
 ) -> FloatArray:
     """Return a ``(len(rows), len(FEATURES))`` matrix of features in [0, 1].
 
     ``nearest`` may pass similarities already computed by :func:`nearest_history`;
-    ``with_nearest=False`` leaves that column 0 (the cheap first stage).
+    ``with_nearest=False`` leaves that column 0 (the cheap first stage), as ``with_text=False``
+    does for the TF-IDF column.
     """
     features = np.zeros((rows.size, len(FEATURES)), dtype=np.float32)
     if rows.size == 0:
         return features
     if not profile.is_empty:
-        features[:, 0] = index.tfidf.dot_rows(rows, profile.text_vector)
+        if with_text:
+            features[:, 0] = index.tfidf.dot_rows(rows, profile.text_vector)
         if index.embeddings is not None and profile.embedding_vector is not None:
             if rows.size * 4 >= len(index):  # avoid copying most of the matrix
                 features[:, 1] = (index.embeddings @ profile.embedding_vector)[rows]
