@@ -58,7 +58,15 @@ def fill_key_points(page_id: int) -> ArticlePage | None:
         return page  # the body edit did not touch the sentences the points came from
     engine = configured_engine()
     result = engine.extract(article)
-    page.key_points.set(key_point_rows(result))
+    rows = key_point_rows(result)
+    # Give the rows primary keys before they go into the revision: the admin formset
+    # matches rows by id, and a row without one would come back from the editor's form
+    # as a new row without its generated text and sources (losing its provenance).
+    ArticleKeyPoint.objects.filter(page_id=page_id).delete()
+    for row in rows:
+        row.page_id = page_id
+        row.save()
+    page.key_points.set(rows)
     page.key_points_engine = f"{engine.name}:{result.method}"[:80]
     page.key_points_approved = False
     page.save_revision(log_action=False, clean=False)

@@ -98,3 +98,35 @@ def test_an_edited_bullet_is_never_overwritten():
     fill_key_points(page.pk)
     latest = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
     assert "Disunting editor" in [p.text for p in latest.key_points.all()]
+
+
+def test_approving_in_the_admin_form_keeps_provenance_and_records_the_editor(client):
+    from wagtail.test.utils.form_data import (
+        nested_form_data,
+        querydict_from_html,
+        rich_text,
+        streamfield,
+    )
+
+    editor = make_user("editor2", first_name="Dimas", last_name="Prakoso")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    page = make_article(publish=False, key_points=[], approved=False)
+    fill_key_points(page.pk)
+    client.force_login(editor)
+    url = f"/admin/pages/{page.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data["key_points_approved"] = "on"
+    body = [
+        (b["type"], rich_text(b["value"]) if b["type"] == "paragraph" else b["value"])
+        for b in page.body.raw_data
+    ]
+    data.update(nested_form_data({"body": streamfield(body)}))
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    live = ArticlePage.objects.get(pk=page.pk)
+    assert live.live and live.key_points_approved
+    assert live.key_points_approved_by == editor
+    points = list(live.key_points.all())
+    assert points and all(p.origin == "generated" and p.source_excerpt for p in points)
+    assert live.key_points_provenance() == ArticlePage.KEY_POINTS_GENERATED
