@@ -164,6 +164,7 @@ WARTA_KEYPOINTS_ENGINE = os.environ.get(
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+CSRF_FAILURE_VIEW = "warta.apps.accounts.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
