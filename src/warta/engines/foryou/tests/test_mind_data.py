@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,8 @@ from warta.engines.foryou import build_index
 from warta.engines.foryou.evaluation import EvalContext, all_scorers, evaluate
 from warta.engines.foryou.mind import ClickLog, load_articles, load_impressions
 
-DATA = Path(__file__).resolve().parents[6] / "shared" / "data"
+REPO = Path(__file__).resolve().parents[5]
+DATA = Path(os.environ.get("WARTA_DATA_DIR", REPO.parent / "shared" / "data"))
 DEV = DATA / "mind-small-dev-samples"
 TRAIN = DATA / "mind-small-train-sample5k"
 
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.data
 @pytest.fixture(scope="module")
 def report_dict() -> dict[str, Any]:
     if not (DEV / "impressions.jsonl").exists():
-        pytest.skip(f"MIND samples not found at {DEV}: shared data is absent on this machine")
+        pytest.skip(f"SHARED DATA MISSING: MIND samples not found at {DEV}; set WARTA_DATA_DIR")
     impressions = [
         i for i in load_impressions(DEV / "impressions.jsonl") if i.subset == "random1000_titles"
     ][:150]
