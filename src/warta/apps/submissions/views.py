@@ -85,19 +85,49 @@ def _render_editor(
     )
 
 
-@login_required
+def _session_expired(request: HttpRequest) -> HttpResponse | None:
+    """Answer a POST from a signed-out writer with their text, instead of losing it.
+
+    The session may expire while a long piece is written. Redirecting to the login page
+    would drop the POST body, so the form comes back filled in (from the POST only; nothing
+    is read from the database) with a login link that opens in a new tab.
+    """
+    if request.user.is_authenticated:
+        return None
+    if request.method != "POST":
+        return redirect(f"{reverse('accounts:login')}?next={request.path}")
+    form = SubmissionForm(request.POST)
+    form.is_valid()
+    form.add_error(
+        None,
+        _(
+            "Sesi Anda berakhir, tulisan belum tersimpan. Masuk lagi di tab baru, "
+            "lalu kembali ke sini dan tekan Simpan draf atau Kirim lagi."
+        ),
+    )
+    return render(
+        request,
+        "submissions/editor.html",
+        {"form": form, "submission": None, "form_action": request.path, "session_expired": True},
+        status=401,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def submission_create(request: HttpRequest) -> HttpResponse:
     """Write a new piece."""
+    if (expired := _session_expired(request)) is not None:
+        return expired
     if not can_create_submission(request.user):
         raise PermissionDenied
     return _editor(request, None)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit a draft, or a piece the editors sent back."""
+    if (expired := _session_expired(request)) is not None:
+        return expired
     submission = access_own_submission(request.user, pk)
     if not can_edit_submission(request.user, submission):
         if request.method == "POST":

@@ -104,7 +104,7 @@ def test_inactive_writer_is_denied_everything(writer):
 HTTP_MATRIX = {
     "view draft": ("get", "submissions:submission_detail", [302, 200, 404, 404, 404]),
     "edit": ("get", "submissions:submission_edit", [302, 200, 404, 404, 404]),
-    "save": ("post", "submissions:submission_edit", [302, 302, 404, 404, 404]),
+    "save": ("post", "submissions:submission_edit", [401, 302, 404, 404, 404]),
     "autosave": ("post", "submissions:submission_autosave", [401, 200, 404, 404, 404]),
     "submit": ("post", "submissions:submission_submit", [302, 302, 404, 404, 404]),
     "see admin": ("get", "wagtailadmin_home", [302, 302, 302, 200, 200]),

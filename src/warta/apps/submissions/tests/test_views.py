@@ -43,6 +43,20 @@ def test_anonymous_is_sent_to_login(client):
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
 
 
+def test_expired_session_gives_the_text_back_instead_of_losing_it(client, writer):
+    submission = f.draft(writer, headline="Judul tersimpan di server")
+    url = reverse("submissions:submission_edit", args=[submission.pk])
+    typed = "Paragraf panjang yang baru saja diketik."
+    response = client.post(url, form_data(body_markup=typed))  # not logged in
+    assert response.status_code == 401
+    html = response.content.decode()
+    assert typed in html and "Sesi Anda berakhir" in html
+    assert f'action="{url}"' in html
+    assert "Judul tersimpan di server" not in html  # only the POST is echoed, never the DB
+    submission.refresh_from_db()
+    assert submission.body_markup != typed
+
+
 def test_save_then_submit_from_the_form(writer_client, writer):
     response = writer_client.post(CREATE, form_data())
     assert response.status_code == 302

@@ -7,6 +7,7 @@
   if (!form || !window.fetch || !window.FormData) { return; }
   var statusEl = document.getElementById("autosave-status");
   var url = form.dataset.autosaveUrl;
+  if (!url) { return; }  // e.g. the session expired: the Save button is the way back
   var dirty = false, busy = false, failedFile = null, leaving = false;
   var INTERVAL = 3000;
 
