@@ -109,7 +109,7 @@ def popularity(
     index: ForYouIndex, rows: npt.NDArray[np.intp], now: float, config: ForYouConfig
 ) -> FloatArray:
     """Return views decayed by age, on a log scale relative to the pool's most popular article."""
-    decayed = _decayed_views(index, now, config)
+    decayed = decayed_views(index, now, config)
     top = float(decayed.max()) if decayed.size else 0.0
     if top <= 0.0:
         return np.zeros(rows.size, dtype=np.float32)
@@ -117,7 +117,8 @@ def popularity(
     return scaled
 
 
-def _decayed_views(index: ForYouIndex, now: float, config: ForYouConfig) -> npt.NDArray[np.float64]:
+def decayed_views(index: ForYouIndex, now: float, config: ForYouConfig) -> npt.NDArray[np.float64]:
+    """Return every article's views halved per popularity half-life of age (0 if unpublished)."""
     age_hours = np.maximum(now - index.published_at, 0.0) / SECONDS_PER_HOUR
     half_life = max(config.popularity_half_life_hours, 1e-6)
     decayed: npt.NDArray[np.float64] = index.views * np.power(0.5, age_hours / half_life)
