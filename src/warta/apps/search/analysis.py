@@ -1,17 +1,17 @@
 """Adapter from the Indonesian text engine to what search needs.
 
 Index and query text both go through ``warta.engines.text.analyze`` (lowercase,
-tokenise, drop stopwords, stem with Sastrawi). Highlighting also needs *where* each
-word is in the original text, which the engine does not expose, so ``word_spans``
-walks the engine's own token pattern and stems each token the same way.
+tokenise, drop stopwords, stem with Sastrawi). Highlighting also needs the stem of
+each word *where it stands* in the original text, which ``analyze`` does not expose,
+so ``term_of`` applies the same stopword-then-stem rule to one token of the engine's
+own ``WORD_PATTERN``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import functools
 
-from warta.engines.text import WORD_PATTERN, analyze, is_stopword, stem
+from warta.engines.text import analyze, is_stopword, stem
 
 #: Stems longer than this are not words a reader searches for (and would not fit the column).
 MAX_TERM_LENGTH = 100
@@ -22,18 +22,8 @@ def index_terms(text: str) -> list[str]:
     return [term for term in analyze(text) if len(term) <= MAX_TERM_LENGTH]
 
 
-@dataclass(frozen=True)
-class WordSpan:
-    """One word of the original text: where it is and the stem it indexes as."""
-
-    start: int
-    end: int
-    term: str  # "" for a stopword
-
-
-def word_spans(text: str) -> Iterator[WordSpan]:
-    """Yield each word of ``text`` with its offsets and its stem ("" for stopwords)."""
-    for match in WORD_PATTERN.finditer(text):
-        token = match.group()
-        term = "" if is_stopword(token) else stem(token)
-        yield WordSpan(match.start(), match.end(), term)
+@functools.lru_cache(maxsize=100_000)
+def term_of(token: str) -> str:
+    """Return the stem ``token`` is indexed as, or "" for a stopword (same as ``analyze``)."""
+    lowered = token.lower()
+    return "" if is_stopword(lowered) else stem(lowered)

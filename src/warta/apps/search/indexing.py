@@ -2,8 +2,12 @@
 
 Weights are BM25F: a term's title frequency (times ``TITLE_BOOST``) and body frequency
 are each normalised by field length and summed into ``tf'``; the stored ``impact`` is
-``1000 * tf' / (k1 + tf')``. The query side multiplies by idf. Field-length averages
-come from the index at write time; ``warta search reindex`` recomputes them exactly.
+``1000 * tf' / (k1 + tf')``. The query side multiplies by idf.
+
+Length normalisation uses fixed typical lengths of a news article (``FieldAverages()``)
+rather than the running corpus average: an article's weights then never depend on
+when it was indexed, so incremental updates and a full rebuild agree exactly, and the
+first articles of a young site are not weighed against a mean of two.
 """
 
 from __future__ import annotations
@@ -14,17 +18,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Avg, F
+from django.db.models import F
 
 from warta.apps.newsroom.models import ArticlePage
 from warta.apps.search.analysis import index_terms
-from warta.apps.search.models import SearchEntry, SearchPosting, SearchTerm
+from warta.apps.search.models import IndexStatistics, SearchEntry, SearchPosting, SearchTerm
 
 K1 = 1.2
 B = 0.75
 TITLE_BOOST = 3.0
 IMPACT_SCALE = 1000
-#: Averages used while the index is still empty.
+#: Typical title and body length in terms (after stopwords) of a Warta article; the
+#: demo articles average 8 and 170.
 DEFAULT_TITLE_LENGTH = 8.0
 DEFAULT_BODY_LENGTH = 180.0
 BATCH_SIZE = 500
@@ -43,21 +48,10 @@ class EntryDraft:
 
 @dataclass(frozen=True)
 class FieldAverages:
-    """Average title and body length, in terms, over the indexed articles."""
+    """Title and body lengths, in terms, that count as "normal" for normalisation."""
 
     title: float = DEFAULT_TITLE_LENGTH
     body: float = DEFAULT_BODY_LENGTH
-
-    @classmethod
-    def of(cls, drafts: Iterable[EntryDraft]) -> FieldAverages:
-        """Return the averages of ``drafts`` (the defaults when there are none)."""
-        lengths = [(len(d.title_terms), len(d.body_terms)) for d in drafts]
-        if not lengths:
-            return cls()
-        return cls(
-            title=max(1.0, sum(t for t, _ in lengths) / len(lengths)),
-            body=max(1.0, sum(b for _, b in lengths) / len(lengths)),
-        )
 
 
 def article_text(page: ArticlePage) -> str:
@@ -95,12 +89,23 @@ def padded(terms: Iterable[str]) -> str:
     return " " + " ".join(terms) + " "
 
 
-def current_averages() -> FieldAverages:
-    """Return the field-length averages of the index as it is now."""
-    row = SearchEntry.objects.aggregate(title=Avg("title_length"), body=Avg("body_length"))
-    if row["title"] is None:
-        return FieldAverages()
-    return FieldAverages(title=max(1.0, row["title"]), body=max(1.0, row["body"]))
+STATISTICS_ID = 1
+
+
+def indexed_documents() -> int:
+    """Return how many articles the index holds (one primary-key read)."""
+    row = IndexStatistics.objects.filter(pk=STATISTICS_ID).values_list("documents", flat=True)
+    return row.first() or 0
+
+
+def adjust_statistics(documents: int, title_length: int, body_length: int) -> None:
+    """Add to the index totals (negative numbers remove); creates the row on first use."""
+    IndexStatistics.objects.get_or_create(pk=STATISTICS_ID)
+    IndexStatistics.objects.filter(pk=STATISTICS_ID).update(
+        documents=F("documents") + documents,
+        title_length_total=F("title_length_total") + title_length,
+        body_length_total=F("body_length_total") + body_length,
+    )
 
 
 def term_ids(terms: Iterable[str]) -> dict[str, int]:
@@ -148,6 +153,11 @@ def write_entries(drafts: list[EntryDraft], averages: FieldAverages) -> None:
     )
     document_counts = Counter(ids[t] for per_draft in impacts for t in per_draft)
     adjust_document_counts(document_counts, +1)
+    adjust_statistics(
+        len(drafts),
+        sum(len(d.title_terms) for d in drafts),
+        sum(len(d.body_terms) for d in drafts),
+    )
 
 
 def adjust_document_counts(counts: Counter[int], sign: int) -> None:
@@ -163,15 +173,6 @@ def adjust_document_counts(counts: Counter[int], sign: int) -> None:
             )
 
 
-def forget_entry_terms(page_ids: list[int]) -> None:
-    """Lower the document counts of the terms of entries that are about to be deleted."""
-    counts = Counter(
-        SearchPosting.objects.filter(entry_id__in=page_ids).values_list("term_id", flat=True)
-    )
-    if counts:
-        adjust_document_counts(counts, -1)
-
-
 def is_searchable(page: ArticlePage) -> bool:
     """Return whether readers may find ``page``: live and not behind a view restriction."""
     return ArticlePage.objects.published().filter(pk=page.pk).exists()
@@ -184,14 +185,37 @@ def index_article(page: ArticlePage) -> bool:
     if not is_searchable(page):
         return False
     live = ArticlePage.objects.get(pk=page.pk)  # the published state, not a draft in memory
-    write_entries([draft_entry(live.pk, live.title, article_text(live))], current_averages())
+    write_entries([draft_entry(live.pk, live.title, article_text(live))], FieldAverages())
     return True
 
 
 @transaction.atomic
 def remove_article(page_id: int) -> None:
-    """Drop one article from the index (a no-op when it is not indexed)."""
-    SearchEntry.objects.filter(pk=page_id).delete()  # counts drop in the pre_delete handler
+    """Drop one article from the index; a no-op when it is not (or no longer) indexed.
+
+    Safe to call twice for the same page (Wagtail unpublishes a live page while
+    deleting it, and the deletion then cascades to the entry): only the call that
+    actually deletes the entry row lowers the counts.
+    """
+    lengths = SearchEntry.objects.filter(pk=page_id).values_list("title_length", "body_length")
+    row = lengths.first()
+    if row is None:
+        return
+    term_counts = Counter(
+        SearchPosting.objects.filter(entry_id=page_id).values_list("term_id", flat=True)
+    )
+    with connection.cursor() as cursor:
+        # Raw deletes: no signals, so no recursion through the pre_delete handler.
+        cursor.execute(f"DELETE FROM {_table(SearchEntry)} WHERE page_id = %s", [page_id])  # noqa: S608
+        if cursor.rowcount != 1:
+            return  # another transaction removed it first
+        cursor.execute(f"DELETE FROM {_table(SearchPosting)} WHERE entry_id = %s", [page_id])  # noqa: S608
+    adjust_document_counts(term_counts, -1)
+    adjust_statistics(-1, -row[0], -row[1])
+
+
+def _table(model: type) -> str:
+    return connection.ops.quote_name(model._meta.db_table)  # type: ignore[attr-defined]
 
 
 def published_drafts(batch_size: int = BATCH_SIZE) -> Iterator[EntryDraft]:
@@ -210,16 +234,16 @@ def published_drafts(batch_size: int = BATCH_SIZE) -> Iterator[EntryDraft]:
 def clear_index() -> None:
     """Delete every entry, posting and term in bulk (no per-row signals)."""
     with connection.cursor() as cursor:
-        for model in (SearchPosting, SearchEntry, SearchTerm):
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608
+        for model in (SearchPosting, SearchEntry, SearchTerm, IndexStatistics):
+            cursor.execute(f"DELETE FROM {_table(model)}")  # noqa: S608
 
 
 @transaction.atomic
 def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
     """Rebuild the whole index from the published articles; return how many were indexed.
 
-    Analyses every article first so that the field-length averages are exact, then
-    writes in batches. Readers keep seeing the old index until the transaction commits.
+    Analyses every article first, then swaps the index in one transaction: readers keep
+    seeing the old index until it commits.
     """
     total = ArticlePage.objects.published().count()
     drafts: list[EntryDraft] = []
@@ -228,9 +252,16 @@ def rebuild_index(progress: Callable[[int, int], None] | None = None) -> int:
         if progress and len(drafts) % 100 == 0:
             progress(len(drafts), total)
     clear_index()
-    averages = FieldAverages.of(drafts)
     for start in range(0, len(drafts), BATCH_SIZE):
-        write_entries(drafts[start : start + BATCH_SIZE], averages)
+        write_entries(drafts[start : start + BATCH_SIZE], FieldAverages())
     if progress:
         progress(len(drafts), total)
+    refresh_planner_statistics()
     return len(drafts)
+
+
+def refresh_planner_statistics() -> None:
+    """Let the database planner see the index's new shape (same statement on both)."""
+    with connection.cursor() as cursor:
+        for model in (SearchPosting, SearchEntry, SearchTerm):
+            cursor.execute(f"ANALYZE {_table(model)}")

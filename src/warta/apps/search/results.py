@@ -59,6 +59,7 @@ def find_articles(
     filters: SearchFilters | None = None,
     number: int = 1,
     per_page: int = RESULTS_PER_PAGE,
+    sections: list[SectionPage] | None = None,
 ) -> ResultPage:
     """Return page ``number`` of the results; a page past the end shows the last page."""
     result = search(query, filters, limit=per_page, offset=(number - 1) * per_page)
@@ -72,26 +73,25 @@ def find_articles(
         a.pk: a
         for a in ArticlePage.objects.published()
         .filter(pk__in=ids)
-        .select_related("author")
+        .defer("body")  # parsing StreamField JSON costs more than the rest of the page
         .prefetch_related(
-            "topics",
-            Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(THUMBNAIL_SPEC)),
+            Prefetch("hero_image", queryset=Image.objects.prefetch_renditions(THUMBNAIL_SPEC))
         )
     }
-    entries = SearchEntry.objects.filter(pk__in=ids).only("title", "text").in_bulk()
-    sections = {s.path: s for s in SectionPage.objects.live()}
+    texts = dict(SearchEntry.objects.filter(pk__in=ids).values_list("pk", "text"))
+    by_path = {s.path: s for s in (SectionPage.objects.live() if sections is None else sections)}
     terms = frozenset(query.terms)
     items = []
     for page_id in ids:
-        article, entry = articles.get(page_id), entries.get(page_id)
-        if article is None or entry is None:
+        article, text = articles.get(page_id), texts.get(page_id)
+        if article is None or text is None:
             continue  # unpublished or restricted since it was indexed
         items.append(
             ResultItem(
                 article=article,
                 title=highlight(article.title, terms),
-                snippet=snippet(entry.text, terms),
-                section=sections.get(article.path[: -ArticlePage.steplen]),
+                snippet=snippet(text, terms),
+                section=by_path.get(article.path[: -ArticlePage.steplen]),
             )
         )
     return ResultPage(

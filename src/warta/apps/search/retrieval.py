@@ -16,7 +16,7 @@ from django.db import connection
 from django.utils import timezone
 
 from warta.apps.newsroom.models import ArticlePage
-from warta.apps.search.indexing import IMPACT_SCALE, padded
+from warta.apps.search.indexing import IMPACT_SCALE, indexed_documents, padded
 from warta.apps.search.models import SearchEntry, SearchPosting, SearchTerm
 from warta.apps.search.parsing import ParsedQuery
 
@@ -103,8 +103,10 @@ def search(
     }
     if len(terms) < len(query.terms) or any(count <= 0 for _, count in terms.values()):
         return EMPTY  # a term no article contains: nothing can match every term
-    total_documents = SearchEntry.objects.count()
+    total_documents = indexed_documents()
     weights = [(term_id, idf(count, total_documents)) for term_id, count in terms.values()]
+    if len(weights) == 1 and filters.is_empty:
+        return _search_one_term(weights[0], terms[query.terms[0]][1], limit, offset)
 
     posting, entry = _quote(SearchPosting), _quote(SearchEntry)
     params: list[object] = []
@@ -153,4 +155,20 @@ def search(
     return SearchResult(
         hits=tuple(Hit(page_id=int(r[0]), score=int(r[1])) for r in rows),
         total=int(rows[0][2]) if rows else 0,
+    )
+
+
+def _search_one_term(
+    weight: tuple[int, int], document_count: int, limit: int, offset: int
+) -> SearchResult:
+    """Read the top of one term's best-first index; its document count is the total."""
+    term_id, term_idf = weight
+    rows = (
+        SearchPosting.objects.filter(term_id=term_id)
+        .order_by("-impact", "-entry_id")
+        .values_list("entry_id", "impact")[offset : offset + limit]
+    )
+    return SearchResult(
+        hits=tuple(Hit(page_id=entry_id, score=impact * term_idf) for entry_id, impact in rows),
+        total=document_count,
     )

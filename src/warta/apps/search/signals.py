@@ -40,11 +40,11 @@ def on_moved(sender: Any, instance: Any, **kwargs: Any) -> None:
 
 
 def on_entry_delete(sender: Any, instance: SearchEntry, **kwargs: Any) -> None:
-    # Covers every way an entry goes: unpublishing, and the cascade when a page (or its
-    # whole section) is deleted.
-    from warta.apps.search.indexing import forget_entry_terms
+    # A cascade from a page deleted without Wagtail's unpublish signal (e.g. a queryset
+    # delete) must still lower the counts; remove_article is idempotent.
+    from warta.apps.search.indexing import remove_article
 
-    forget_entry_terms([instance.pk])
+    remove_article(instance.pk)
 
 
 def connect() -> None:

@@ -1,83 +1,85 @@
 """Highlighted snippets: the passage of an article where the query's words cluster.
 
-Everything from the article is HTML-escaped; only the ``<mark>`` tags are ours.
+Everything from the article is HTML-escaped; only the ``<mark>`` tags are ours. To stay
+cheap on long articles, the text is stemmed once per *distinct* word (cached), and only
+the positions of matching words are walked.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from warta.apps.search.analysis import WordSpan, word_spans
+from warta.apps.search.analysis import term_of
+from warta.engines.text import WORD_PATTERN
 
-SNIPPET_WORDS = 32
+SNIPPET_CHARS = 220
+CONTEXT_CHARS = 40
 ELLIPSIS = "…"
+_SPACES = re.compile(r"\s+")
+
+
+def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Return (start, end, term) of every word of ``text`` whose stem is in ``terms``."""
+    if not terms:
+        return []
+    surface = {w for w in set(WORD_PATTERN.findall(text)) if term_of(w) in terms}
+    if not surface:
+        return []
+    return [
+        (m.start(), m.end(), term_of(m.group()))
+        for m in WORD_PATTERN.finditer(text)
+        if m.group() in surface
+    ]
 
 
 def highlight(text: str, terms: frozenset[str]) -> SafeString:
     """Return ``text`` escaped, with every word whose stem is in ``terms`` in ``<mark>``."""
-    return _render(text, list(word_spans(text)), terms, 0, len(text))
+    return _render(text, _matches(text, terms), 0, len(text))
 
 
-def snippet(text: str, terms: frozenset[str], words: int = SNIPPET_WORDS) -> SafeString:
-    """Return the ``words``-word passage of ``text`` with the most distinct query terms."""
-    spans = list(word_spans(text))
-    if not spans:
+def snippet(text: str, terms: frozenset[str], length: int = SNIPPET_CHARS) -> SafeString:
+    """Return a passage of about ``length`` characters holding the most distinct terms."""
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
         return mark_safe("")  # noqa: S308 - empty
-    start_index = _best_window(spans, terms, words)
-    end_index = min(len(spans), start_index + words) - 1
-    start = spans[start_index].start
-    end = spans[end_index].end
-    # Keep trailing punctuation of the last word ("banjir." reads better than "banjir").
-    while end < len(text) and text[end] in ".,;:!?)\"'”’":
-        end += 1
-    html = _render(text, spans[start_index : end_index + 1], terms, start, end)
-    prefix = ELLIPSIS + " " if start_index > 0 else ""
-    suffix = " " + ELLIPSIS if end_index < len(spans) - 1 else ""
+    matches = _matches(text, terms)
+    start = _best_start(matches, length)
+    end = min(len(text), start + length)
+    # Widen to whole words: back to the previous space, forward to the next one.
+    if start > 0:
+        space = text.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 else 0
+    if end < len(text):
+        space = text.find(" ", end)
+        end = space if space >= 0 else len(text)
+    inside = [m for m in matches if m[0] >= start and m[1] <= end]
+    prefix = ELLIPSIS + " " if start > 0 else ""
+    suffix = " " + ELLIPSIS if end < len(text) else ""
+    html = _render(text, inside, start, end)
     return mark_safe(escape(prefix) + html + escape(suffix))  # noqa: S308 - parts escaped
 
 
-def _best_window(spans: list[WordSpan], terms: frozenset[str], words: int) -> int:
-    """Return the index of the first word of the best window (distinct terms, then hits)."""
-    if not terms:
-        return 0
-    counts: Counter[str] = Counter()
-    hits = 0
-    best = (0, 0, 0)  # (distinct, hits, -start) maximised
+def _best_start(matches: list[tuple[int, int, str]], length: int) -> int:
+    """Return where the passage starts: the window with most distinct terms, then hits."""
+    best = (0, 0)
     best_start = 0
-    for i, span in enumerate(spans):
-        if span.term in terms:
-            counts[span.term] += 1
-            hits += 1
-        if i >= words:
-            old = spans[i - words].term
-            if old in terms:
-                counts[old] -= 1
-                hits -= 1
-                if not counts[old]:
-                    del counts[old]
-        start = max(0, i - words + 1)
-        score = (len(counts), hits, -start)
+    for i, (first, _end, _term) in enumerate(matches):
+        window = [m for m in matches[i:] if m[1] <= first + length - CONTEXT_CHARS]
+        score = (len({m[2] for m in window}), len(window))
         if score > best:
-            best, best_start = score, start
-    if best[0] and best_start > 0:
-        # Start a few words before the first match, so the reader gets some context.
-        first = next(j for j in range(best_start, len(spans)) if spans[j].term in terms)
-        best_start = max(0, min(best_start, first - 4))
-    return best_start
+            best, best_start = score, first
+    return max(0, best_start - CONTEXT_CHARS) if best_start else 0
 
 
-def _render(
-    text: str, spans: list[WordSpan], terms: frozenset[str], start: int, end: int
-) -> SafeString:
+def _render(text: str, matches: list[tuple[int, int, str]], start: int, end: int) -> SafeString:
     out: list[str] = []
     position = start
-    for span in spans:
-        if span.term and span.term in terms:
-            out.append(escape(text[position : span.start]))
-            out.append("<mark>" + escape(text[span.start : span.end]) + "</mark>")
-            position = span.end
+    for m_start, m_end, _term in matches:
+        out.append(escape(text[position:m_start]))
+        out.append("<mark>" + escape(text[m_start:m_end]) + "</mark>")
+        position = m_end
     out.append(escape(text[position:end]))
     return mark_safe("".join(out))  # noqa: S308 - every piece escaped above

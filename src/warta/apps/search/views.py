@@ -38,20 +38,28 @@ def _status_message(query_text: str, results: ResultPage | None) -> str:
     return ""
 
 
-def _run(request: HttpRequest) -> tuple[SearchForm, ResultPage | None]:
-    form = SearchForm(request.GET)
+def _run(
+    request: HttpRequest, sections: list[SectionPage] | None = None
+) -> tuple[SearchForm, ResultPage | None]:
+    data = request.GET.copy()
+    # The query text never makes a request invalid; NUL is the one character Django's
+    # form field refuses, so it goes before validation.
+    data["q"] = data.get("q", "").replace("\x00", "")
+    form = SearchForm(data)
     if not form.is_valid():
         return form, None
     query = parse_query(form.cleaned_data["q"])
     if query.is_empty:
         return form, ResultPage(query=query, items=(), total=0, number=1)
-    return form, find_articles(query, form.filters(), page_number(request.GET.get("halaman")))
+    number = page_number(request.GET.get("halaman"))
+    return form, find_articles(query, form.filters(), number, sections=sections)
 
 
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     """Render ``/cari/?q=...``: the form, the filters and one page of results."""
-    form, results = _run(request)
+    sections = list(SectionPage.objects.live().order_by("path"))
+    form, results = _run(request, sections)
     query_text = parse_query(form.data.get("q", "")).text
     context: dict[str, Any] = {
         "form": form,
@@ -61,7 +69,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "message": "" if form.errors else _status_message(query_text, results),
         "truncated": results.query.truncated if results else False,
         "querystring": _querystring_without_page(request),
-        "sections": SectionPage.objects.live().order_by("path"),
+        "sections": sections,
         "topics": Topic.objects.filter(articles__live=True).distinct().order_by("name"),
     }
     return render(request, "search/search_page.html", context)
