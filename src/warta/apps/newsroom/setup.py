@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from warta.apps.accounts.models import ADMINS, COMMUNITY_WRITERS, EDITORS
 
@@ -50,6 +51,7 @@ def ensure_newsroom() -> None:
     """Create the home page, default sections and staff groups if they are missing."""
     from warta.apps.newsroom.models import HomePage, SectionPage
 
+    ensure_default_locale()
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -68,6 +70,19 @@ def ensure_newsroom() -> None:
                 instance=SectionPage(title=title, slug=slug, intro=intro, is_community=is_community)
             )
     ensure_groups(home)
+
+
+def ensure_default_locale() -> None:
+    """Create Wagtail's default locale if missing.
+
+    Wagtail creates it in a data migration, which a database flush (as transactional
+    tests do) removes without re-running, while ``post_migrate`` runs again.
+    """
+    from django.conf import settings
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
 
 
 def ensure_groups(home: Page) -> None:

@@ -51,3 +51,12 @@ def test_key_point_origin_is_derived_from_text():
     assert point.origin == "edited"
     point.generated_text = ""
     assert point.origin == "editor"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_site_tree_is_recreated_after_a_flush():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert HomePage.objects.count() == 1
+    assert SectionPage.objects.filter(slug="komunitas", is_community=True).exists()
