@@ -66,7 +66,7 @@ def test_writer_submits_editor_approves_reader_reads(live_server, settings, tmp_
     writer.fill("#id_password1", "Banjir-Rob-2026!")
     writer.fill("#id_password2", "Banjir-Rob-2026!")
     writer.check("#id_accept_terms")
-    writer.click("button[type=submit]")
+    writer.click("main button[type=submit]")
     writer.wait_for_url(re.compile(r"/menulis/$"))
     assert "Tulisan saya" in writer.locator("h1").inner_text()
 
@@ -83,6 +83,8 @@ def test_writer_submits_editor_approves_reader_reads(live_server, settings, tmp_
     submission = Submission.objects.get(writer__username="sitiaminah")
     assert "Pompa air belum bekerja penuh" in submission.body_markup
 
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    writer.screenshot(path=str(SCREENSHOTS / "writer-editor.png"), full_page=True)
     writer.click("button[value=submit]")
     writer.wait_for_url(re.compile(rf"/menulis/{submission.pk}/$"))
     assert "Dikirim" in writer.locator(".current-status").inner_text()
@@ -119,6 +121,7 @@ def test_writer_submits_editor_approves_reader_reads(live_server, settings, tmp_
     writer.reload()
     assert "Terbit" in writer.locator(".current-status").inner_text()
     assert writer.locator("a.published-link").get_attribute("href").endswith(article.url)
+    writer.screenshot(path=str(SCREENSHOTS / "writer-status.png"), full_page=True)
 
     # 3. An anonymous reader opens the article: key points, share links, editor credit.
     reader_context, reader = new_page(chromium)
@@ -128,7 +131,6 @@ def test_writer_submits_editor_approves_reader_reads(live_server, settings, tmp_
     assert reader.locator(".share").is_visible()
     assert "Budi Santoso" in reader.locator(".editorial-team").inner_text()
 
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     reader.screenshot(path=str(SCREENSHOTS / "article-desktop.png"), full_page=True)
     reader.goto(f"{base}/")
     reader.screenshot(path=str(SCREENSHOTS / "home-desktop.png"), full_page=True)

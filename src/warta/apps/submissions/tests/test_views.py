@@ -250,8 +250,7 @@ def test_autosave_errors_are_json(writer_client, client, writer, other_writer):
     assert foreign.status_code == 404
 
 
-def test_csrf_failure_is_an_indonesian_page(writer, settings):
-    settings.CSRF_FAILURE_VIEW = "warta.apps.accounts.views.csrf_failure"
+def test_csrf_failure_is_an_indonesian_page(writer):
     client = Client(enforce_csrf_checks=True)
     client.force_login(writer)
     response = client.post(CREATE, form_data())
