@@ -280,6 +280,8 @@ def reject_submission(submission: Submission, editor: Any, reason: str) -> Submi
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         _require(policies.can_reject_submission(editor, submission))
+        # Mark it first so the workflow_cancelled receiver sees nothing left to record.
+        Submission.objects.filter(pk=submission.pk).update(status=Status.REJECTED)
         if submission.page is not None:
             state = submission.page.current_workflow_state
             if state is not None:
@@ -335,6 +337,23 @@ def record_publication(page: Any, user: Any = None) -> Submission | None:
         submission.status = Status.PUBLISHED
         submission.save()
         event = _record(submission, Kind.PUBLISHED, user, page.full_url or "")
+        _notify_on_commit(event)
+    return submission
+
+
+def record_cancellation(page_id: int | str, user: Any = None) -> Submission | None:
+    """Hand a piece back to its writer when an editor stopped its workflow in the admin
+    (Wagtail's "Cancel workflow"), so it never sits "in review" with nobody reviewing it.
+    Called by the workflow_cancelled signal; rejections and publications are recorded
+    by their own actions before they cancel the workflow, so they are left alone here."""
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().filter(page_id=page_id).first()
+        if submission is None or submission.status not in Submission.REVIEWABLE:
+            return submission
+        submission.status = Status.CHANGES_REQUESTED
+        submission.save()
+        message = _("Editor menghentikan peninjauan. Anda dapat memperbarui lalu mengirim ulang.")
+        event = _record(submission, Kind.CHANGES_REQUESTED, user, message)
         _notify_on_commit(event)
     return submission
 

@@ -23,6 +23,12 @@ def _page_published(sender: Any, instance: Any, revision: Any = None, **kwargs: 
     record_publication(instance, getattr(revision, "user", None))
 
 
+def _workflow_cancelled(sender: Any, instance: Any, user: Any = None, **kwargs: Any) -> None:
+    from warta.apps.submissions.actions import record_cancellation
+
+    record_cancellation(instance.object_id, user)
+
+
 class SubmissionsConfig(AppConfig):
     name = "warta.apps.submissions"
     label = "submissions"
@@ -30,7 +36,8 @@ class SubmissionsConfig(AppConfig):
     verbose_name = "Kiriman penulis"
 
     def ready(self) -> None:
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, workflow_cancelled
 
         post_migrate.connect(_ensure_workflow, dispatch_uid="warta-ensure-community-workflow")
         page_published.connect(_page_published, dispatch_uid="warta-submission-published")
+        workflow_cancelled.connect(_workflow_cancelled, dispatch_uid="warta-submission-cancelled")

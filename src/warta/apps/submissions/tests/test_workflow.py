@@ -234,3 +234,20 @@ def test_approving_with_a_future_go_live_date_schedules(client, writer, editor):
     assert submission.status == Submission.Status.SCHEDULED
     assert not ArticlePage.objects.get(pk=submission.page_id).live
     assert "dijadwalkan terbit" in status_page(client, writer, submission)
+
+
+def test_cancelling_the_workflow_in_the_admin_hands_the_piece_back(client, writer, editor):
+    submission = f.in_review(writer, editor)
+    submission.page.current_workflow_state.cancel(user=editor)
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.CHANGES_REQUESTED
+    assert "menghentikan peninjauan" in status_page(client, writer, submission)
+    resubmitted = actions.submit_submission(submission, writer)
+    assert resubmitted.status == Submission.Status.SUBMITTED
+    assert resubmitted.page.workflow_in_progress
+
+
+def test_rejecting_records_one_rejection_only(writer, editor):
+    submission = f.rejected(writer, editor)
+    kinds = list(submission.events.values_list("kind", flat=True))
+    assert kinds == ["created", "submitted", "in_review", "rejected"]
