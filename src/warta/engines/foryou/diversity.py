@@ -12,13 +12,18 @@ from .types import ForYouConfig, Recommendation
 
 
 def diversify(
-    index: ForYouIndex, ranked: Rows, limit: int, config: ForYouConfig
+    index: ForYouIndex,
+    ranked: Rows,
+    limit: int,
+    config: ForYouConfig,
+    *,
+    already_shown: tuple[int, ...] = (),
 ) -> list[tuple[int, int]]:
     """Return ``(position in ranked, row)`` of the feed: capped per topic, no near-duplicates.
 
-    Walk the ranking; skip an article too similar to one already chosen (same event), and
-    defer one whose topic already fills its share. Deferred articles fill the feed only when
-    nothing else is left.
+    Walk the ranking; skip an article too similar to one already chosen or ``already_shown``
+    (pinned articles: same event), and defer one whose topic already fills its share. Deferred
+    articles fill the feed only when nothing else is left.
     """
     if limit <= 0:
         return []
@@ -29,7 +34,7 @@ def diversify(
     for position, row in enumerate(ranked.tolist()):
         if len(chosen) >= limit:
             break
-        if is_duplicate(index, row, [r for _, r in chosen], config):
+        if is_duplicate(index, row, [*already_shown, *(r for _, r in chosen)], config):
             continue
         group = int(index.primary_group[row])
         if per_group.get(group, 0) >= cap:
@@ -40,7 +45,7 @@ def diversify(
     for position, row in deferred:
         if len(chosen) >= limit:
             break
-        if not is_duplicate(index, row, [r for _, r in chosen], config):
+        if not is_duplicate(index, row, [*already_shown, *(r for _, r in chosen)], config):
             chosen.append((position, row))
     return chosen
 

@@ -62,7 +62,8 @@ def recommend(
         )
 
     n_free = max(limit - sum(1 for slot, _ in pins if slot < limit), 0)
-    chosen = diversify(index, ranked_rows, n_free, config)
+    pinned_rows = tuple(row for slot, row in pins if slot < limit)
+    chosen = diversify(index, ranked_rows, n_free, config, already_shown=pinned_rows)
     feed = [
         Recommendation(index.articles[row].id, float(ranked_scores[pos]), reason_of(row))
         for pos, row in chosen

@@ -182,3 +182,13 @@ def test_with_views_refreshes_popularity(index: ForYouIndex) -> None:
     refreshed = index.with_views({"pemilu-1": 10**6})
     assert popular(refreshed, now=NOW, limit=1)[0].article_id == "pemilu-1"
     assert popular(index, now=NOW, limit=1)[0].article_id != "pemilu-1"
+
+
+def test_no_near_duplicate_of_a_pinned_article(articles: list[Article]) -> None:
+    copy = replace(articles[2], id="peru-3-copy", views=articles[2].views + 1)
+    index = build_index([*articles, copy])
+    feed = recommend(
+        PERU_READER, index, now=NOW, limit=10, signals=[EditorialSignal("peru-3", pin_slot=4)]
+    )
+    assert ids(feed)[4] == "peru-3"
+    assert "peru-3-copy" not in ids(feed)
