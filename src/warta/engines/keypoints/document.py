@@ -87,6 +87,12 @@ def strip_dateline(sentence: str) -> str:
         lead = word.lstrip("(")[:1]
         if not (lead.isupper() or lead.isdigit()):
             return sentence
+    # A dateline names a place and/or the outlet: "Jakarta, CNN Indonesia", "Jakarta
+    # (ANTARA News)", "Suara.com", "SWISS". "PT Bank Mandiri - ..." is a subject instead.
+    lowered = prefix.lower()
+    is_outlet = any(domain in lowered for domain in (".com", ".co", ".net", ".id"))
+    if not ("," in prefix or "(" in prefix or is_outlet or prefix.replace(" ", "").isupper()):
+        return sentence
     rest = sentence[match.end() :].lstrip(" -–—")
     if len(rest.split()) < 3:
         return sentence

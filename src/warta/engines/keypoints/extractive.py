@@ -136,9 +136,10 @@ class ExtractiveEngine:
         points_list: list[KeyPoint] = []
         for group in groups:
             indices = tuple(features.candidates[k] for k in group)
+            lead = features.candidates[0]
             parts = [doc.sentences[i] for i in indices]
             if self.config.shorten:
-                parts = [shorten(part) for part in parts]
+                parts = [shorten(doc.sentences[i], is_lead=i == lead) for i in indices]
             score = sum(float(scores[k]) for k in group) / len(group)
             points_list.append(
                 KeyPoint(text=" ".join(parts), source_sentences=indices, score=round(score, 6))

@@ -1,7 +1,7 @@
 """Shorten a sentence into a bullet without losing a fact.
 
 Only three kinds of text are removed, each of which carries no fact of the story:
-a dateline ("Jakarta, CNN Indonesia -- "), a leading discourse connective
+a dateline in the lead ("Jakarta, CNN Indonesia -- "), a leading discourse connective
 ("Sementara itu,") and a trailing source citation (", dikutip dari Mercopress") or a
 pronoun-only attribution after a quote (", katanya."). Named speakers are kept.
 """
@@ -32,9 +32,15 @@ _TRAILING_PRONOUN_ATTRIBUTION = re.compile(
 )
 
 
-def shorten(sentence: str) -> str:
-    """Return ``sentence`` with fact-free framing removed (never adds a word)."""
-    text = strip_dateline(sentence.strip())
+def shorten(sentence: str, *, is_lead: bool = False) -> str:
+    """Return ``sentence`` with fact-free framing removed (never adds a word).
+
+    A dateline is only looked for in the article's lead sentence (``is_lead``): elsewhere
+    "PT Bank Mandiri - ..." would be a subject, not a dateline.
+    """
+    text = sentence.strip()
+    if is_lead:
+        text = strip_dateline(text)
     match = _LEADING_CONNECTIVE.match(text)
     if match and len(text) - match.end() > 20:
         rest = text[match.end() :]

@@ -38,7 +38,8 @@ def build_training_set(
         features = extract_features(doc)
         if not features.candidates:
             continue
-        shortened = [shorten(doc.sentences[i]) for i in features.candidates]
+        lead = features.candidates[0]
+        shortened = [shorten(doc.sentences[i], is_lead=i == lead) for i in features.candidates]
         oracle = set(greedy_oracle(shortened, record.reference, max_sentences=ORACLE_SENTENCES))
         labels.extend(1.0 if k in oracle else 0.0 for k in range(len(shortened)))
         rows.append(features.matrix)
