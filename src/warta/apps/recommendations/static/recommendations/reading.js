@@ -20,23 +20,23 @@
     return Math.max(0, Math.min(100, Math.round(seen * 100)));
   }
   function send() {
+    deepest = Math.max(deepest, depth());
     if (deepest <= sent) { return; }
     var data = new URLSearchParams();
     data.set("artikel", id);
     data.set("kedalaman", String(deepest));
     if (navigator.sendBeacon(url, data)) { sent = deepest; }
   }
-  var ticking = false;
+  var last = 0;
   window.addEventListener("scroll", function () {
-    if (ticking) { return; }
-    ticking = true;
-    window.requestAnimationFrame(function () { deepest = Math.max(deepest, depth()); ticking = false; });
+    var now = Date.now();
+    if (now - last < 250) { return; }
+    last = now;
+    deepest = Math.max(deepest, depth());
   }, { passive: true });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") { send(); }
   });
   window.addEventListener("pagehide", send);
-  deepest = depth();
-  sent = -1;
   send();
 })();

@@ -1,0 +1,103 @@
+"""End to end in Chromium: the beacon records a read, the fragments load, DNT sends nothing."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from warta.apps.newsroom.tests.factories import make_article, make_topic
+from warta.apps.recommendations.models import ReadingEvent
+from warta.apps.recommendations.tests.helpers import distinct_body
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+CHROMIUM = Path("/usr/bin/chromium")
+LONG_BODY = [
+    {"type": "paragraph", "value": "<p>" + "Warga membangun tanggul darurat. " * 40 + "</p>"}
+] * 8
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"BROWSER TEST SKIPPED: {CHROMIUM} is missing (apt-get install chromium)")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def wait_for(predicate: Callable[[], bool], seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return predicate()
+
+
+def test_reading_related_popular_and_for_you_in_a_browser(browser, live_server):
+    flood = make_topic("Banjir")
+    article = make_article(title="Banjir rendam pesisir", topics=[flood], body=LONG_BODY)
+    near = make_article(title="Banjir kembali datang", topics=[flood], body=distinct_body(3))
+    make_article(title="Harga cabai naik", body=distinct_body(9))
+
+    page = browser.new_page(viewport={"width": 1200, "height": 700})
+    page.goto(live_server.url + article.url)
+    assert wait_for(lambda: ReadingEvent.objects.filter(article=article).exists())
+    event = ReadingEvent.objects.get()
+    assert event.user is None and event.visitor
+
+    page.wait_for_selector(".rail .related .item-title")
+    assert near.title in page.inner_text(".rail .related")
+    assert page.inner_text(".rail .related .reason").strip() == "Juga tentang Banjir"
+    assert page.locator(".rail .related .fragment-link").count() == 0
+
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(300)
+    page.goto(live_server.url + "/")  # hiding the article page sends the final depth
+    assert wait_for(lambda: ReadingEvent.objects.get(pk=event.pk).depth > 50), (
+        ReadingEvent.objects.get(pk=event.pk).depth
+    )
+
+    page.wait_for_selector(".rail .popular .item-title")
+    assert article.title in page.inner_text(".rail .popular")
+    page.click("#tab-untuk-anda-btn")
+    page.wait_for_selector("#tab-untuk-anda .item-title")
+    feed = page.inner_text("#tab-untuk-anda")
+    assert near.title in feed
+    assert article.title not in feed  # already read
+    assert "Karena Anda membaca tentang Banjir" in feed
+
+
+def test_do_not_track_browser_sends_nothing(browser, live_server):
+    article = make_article(title="Dibaca diam-diam")
+    context = browser.new_context()
+    context.add_init_script(
+        "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true});"
+    )
+    beacons: list[str] = []
+    context.on("request", lambda r: beacons.append(r.url) if "/untuk-anda/baca/" in r.url else 0)
+    page = context.new_page()
+    page.goto(live_server.url + article.url)
+    page.wait_for_timeout(500)
+    page.goto(live_server.url + "/")
+    page.wait_for_timeout(300)
+    assert beacons == []
+    assert not ReadingEvent.objects.exists()
+    context.close()
