@@ -55,6 +55,11 @@ def measure_latency(
                 progress(request - 4, requests)
     values = np.asarray(timings)
     cpu = np.asarray(cpu_timings)
+    cold = []
+    for request in range(max(requests // 4, 1)):  # readers without history: cold start
+        began = time.perf_counter()
+        recommend(Reader(()), index, signals=signals, now=NOW, limit=10, seed=request)
+        cold.append((time.perf_counter() - began) * 1000.0)
     return {
         "articles": n_articles,
         "history": history,
@@ -67,6 +72,8 @@ def measure_latency(
         # CPU time of this process: what the request costs, whatever else the machine runs
         "cpu_p50_ms": round(float(np.percentile(cpu, 50)), 2),
         "cpu_p95_ms": round(float(np.percentile(cpu, 95)), 2),
+        "cold_start_p50_ms": round(float(np.percentile(cold, 50)), 2),
+        "cold_start_p95_ms": round(float(np.percentile(cold, 95)), 2),
         "load_average_1min": round(os.getloadavg()[0], 2),
         "cpus": os.cpu_count() or 0,
         "machine": f"{platform.machine()} {platform.processor() or platform.system()}",

@@ -90,12 +90,12 @@ def _cold_start(
     weights[FEATURES.index("pick")] = config.cold_weight_pick
     scores = editorial.adjust(rows, features @ weights, config)
     ranked, ranked_scores = order(rows, scores)
-    contributions = dict(zip(rows.tolist(), (features * weights).tolist(), strict=True))
 
     def reason_of(row: int) -> str:
-        contribution = contributions[row]
+        # rows come from flatnonzero, so they are sorted: find this row's features by bisection
+        contribution = features[int(np.searchsorted(rows, row))] * weights
         names = ("popularity", "freshness", "pick")
-        best = max(names, key=lambda name: contribution[FEATURES.index(name)])
+        best = max(names, key=lambda name: float(contribution[FEATURES.index(name)]))
         return {"popularity": reasons.POPULAR, "freshness": reasons.FRESH}.get(best, reasons.PICK)
 
     return ranked, ranked_scores, reason_of
