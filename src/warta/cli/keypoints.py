@@ -97,6 +97,12 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
         help="default = Warta's engine; baseline = sub-headings else first sentences",
     )
     parser.add_argument("--model", type=Path, help="salience model JSON (default: shipped)")
+    parser.add_argument(
+        "--llm-url",
+        help="base URL of your own OpenAI-compatible server (e.g. http://127.0.0.1:8000/v1); "
+        "its key is read from $WARTA_KEYPOINTS_LLM_KEY",
+    )
+    parser.add_argument("--llm-model", default="", help="model name on that server")
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -113,10 +119,23 @@ def _build_engine(args: argparse.Namespace) -> KeyPointsEngine:
     from warta.engines.keypoints import BaselineEngine, ExtractiveEngine, KeyPointsConfig
     from warta.engines.keypoints.model import load_model
 
-    config = KeyPointsConfig(num_points=args.points)
+    generative = None
+    if args.llm_url:
+        from warta.engines.keypoints import GenerativeConfig
+
+        generative = GenerativeConfig(
+            base_url=args.llm_url,
+            model=args.llm_model,
+            api_key=os.environ.get("WARTA_KEYPOINTS_LLM_KEY", ""),
+        )
+    config = KeyPointsConfig(num_points=args.points, generative=generative)
     if args.engine == "baseline":
         return BaselineEngine(config)
     model = load_model(args.model) if args.model else None
+    if generative is not None:
+        from warta.engines.keypoints.generative import GenerativeEngine
+
+        return GenerativeEngine(config, fallback=ExtractiveEngine(config, model=model))
     return ExtractiveEngine(config, model=model)
 
 

@@ -144,3 +144,26 @@ def test_grounding_check_lists_problems() -> None:
 def test_generative_engine_needs_a_server() -> None:
     with pytest.raises(KeyPointsError):
         GenerativeEngine(KeyPointsConfig())
+
+
+def test_cli_uses_the_server_and_reports_a_fallback(
+    server: FakeServer,
+    tmp_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from warta.cli import main
+
+    article = tmp_path / "artikel.txt"
+    article.write_text(PLAIN_ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("WARTA_KEYPOINTS_LLM_KEY", "kunci")
+    argv = ["keypoints", "summarize", str(article), "--json", "--llm-url", server.base_url]
+    server.reply = "- Bandung menetapkan status tanggap darurat banjir"
+    assert main([*argv, "--llm-model", "tiny"]) == 0
+    assert json.loads(capsys.readouterr().out)["method"] == "generative"
+    assert server.headers[-1]["Authorization"] == "Bearer kunci"
+    server.reply = "- Banjir merendam 9.999 rumah"
+    assert main([*argv, "--llm-model", "tiny"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["method"] == "generative-fallback"
+    assert "9.999" in result["notes"][-1]
