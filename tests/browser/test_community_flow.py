@@ -62,6 +62,7 @@ def test_writer_submits_editor_approves_reader_reads(live_server, settings, tmp_
     writer_context, writer = new_page(chromium)
     writer.goto(f"{base}/akun/daftar/")
     writer.fill("#id_username", "sitiaminah")
+    writer.fill("#id_full_name", "Siti Aminah")
     writer.fill("#id_email", "siti@contoh.id")
     writer.fill("#id_password1", "Banjir-Rob-2026!")
     writer.fill("#id_password2", "Banjir-Rob-2026!")
@@ -129,7 +130,8 @@ def test_writer_submits_editor_approves_reader_reads(live_server, settings, tmp_
     assert reader.locator("h1").first.inner_text().startswith("Banjir rob kembali")
     assert reader.locator(".key-points li").count() >= 1
     assert reader.locator(".share").is_visible()
-    assert "Budi Santoso" in reader.locator(".editorial-team").inner_text()
+    team = reader.locator(".editorial-team").inner_text()
+    assert "Budi Santoso" in team and "Siti Aminah" in team
 
     reader.screenshot(path=str(SCREENSHOTS / "article-desktop.png"), full_page=True)
     reader.goto(f"{base}/")

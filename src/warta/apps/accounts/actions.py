@@ -13,7 +13,9 @@ from warta.apps.accounts.models import COMMUNITY_WRITERS
 
 
 @transaction.atomic
-def sign_up_writer(*, username: str, email: str, password: str, accepted_terms: bool) -> Any:
+def sign_up_writer(
+    *, username: str, email: str, password: str, accepted_terms: bool, full_name: str = ""
+) -> Any:
     """Create a community writer who accepted the terms; they get no admin access.
 
     Wagtail's own workflow emails are switched off for them: those link into the admin,
@@ -22,7 +24,11 @@ def sign_up_writer(*, username: str, email: str, password: str, accepted_terms: 
     if not accepted_terms:
         raise ValueError("Terms must be accepted")
     user = get_user_model().objects.create_user(
-        username=username, email=email, password=password, accepted_terms_at=timezone.now()
+        username=username,
+        email=email,
+        password=password,
+        first_name=full_name.strip()[:150],  # display_name shows it; no first/last split
+        accepted_terms_at=timezone.now(),
     )
     group, _created = Group.objects.get_or_create(name=COMMUNITY_WRITERS)
     user.groups.add(group)

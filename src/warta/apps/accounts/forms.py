@@ -17,6 +17,15 @@ class SignupForm(forms.Form):
         help_text=_("Huruf, angka, dan @/./+/-/_ saja. Tampil di profil publik Anda."),
         error_messages={"required": _("Nama pengguna wajib diisi.")},
     )
+    full_name = forms.CharField(
+        label=_("Nama lengkap"),
+        max_length=150,
+        required=False,
+        help_text=_("Nama yang tampil di artikel Anda. Boleh dikosongkan."),
+        error_messages={
+            "max_length": _("Nama terlalu panjang (maksimal %(limit_value)d karakter).")
+        },
+    )
     email = forms.EmailField(
         label=_("Alamat email"),
         max_length=254,

@@ -32,6 +32,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             accepted_terms=form.cleaned_data["accept_terms"],
+            full_name=form.cleaned_data["full_name"],
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Selamat datang! Akun penulis Anda sudah aktif."))

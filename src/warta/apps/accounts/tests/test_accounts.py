@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 SIGNUP = reverse("accounts:signup")
 GOOD = {
     "username": "sitiaminah",
+    "full_name": "Siti Aminah",
     "email": "siti@contoh.id",
     "password1": "Banjir-Rob-2026!",
     "password2": "Banjir-Rob-2026!",
@@ -32,6 +33,7 @@ def test_signup_creates_a_community_writer_and_logs_in(client):
     user = get_user_model().objects.get(username="sitiaminah")
     assert user.is_in_group(COMMUNITY_WRITERS)
     assert user.accepted_terms_at is not None
+    assert user.display_name == "Siti Aminah"
     assert not user.is_staff and not user.has_perm("wagtailadmin.access_admin")
     assert not UserProfile.get_for_user(user).rejected_notifications
     assert client.get(reverse("submissions:dashboard")).status_code == 200

@@ -259,6 +259,13 @@ def test_csrf_failure_is_an_indonesian_page(writer):
     assert not Submission.objects.exists()
 
 
+def test_autosave_without_csrf_token_is_refused(writer):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(writer)
+    assert client.post(AUTOSAVE_NEW, form_data()).status_code == 403
+    assert not Submission.objects.exists()
+
+
 def test_forms_carry_a_csrf_token(writer_client):
     html = writer_client.get(CREATE).content.decode()
     assert 'name="csrfmiddlewaretoken"' in html
