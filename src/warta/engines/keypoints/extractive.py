@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from warta.engines.keypoints.document import Document, prepare
-from warta.engines.keypoints.features import FEATURE_NAMES, SentenceFeatures, extract_features
+from warta.engines.keypoints.features import (
+    FEATURE_NAMES,
+    MAX_FALLBACK_CHARS,
+    SentenceFeatures,
+    extract_features,
+)
 from warta.engines.keypoints.model import SalienceModel, default_model
 from warta.engines.keypoints.shorten import shorten
 from warta.engines.keypoints.types import (
@@ -122,12 +127,15 @@ class ExtractiveEngine:
         """Return salient-sentence key points of a prepared document."""
         features = extract_features(doc)
         if not features.candidates:
-            # Nothing long enough: fall back to the first sentences as they are.
+            # No sentence of bullet size: take the first short-enough ones as they are, or
+            # say that there is nothing to show.
+            usable = [i for i in range(len(doc)) if len(doc.sentences[i]) <= MAX_FALLBACK_CHARS]
             points = tuple(
                 KeyPoint(text=doc.sentences[i], source_sentences=(i,), score=0.0)
-                for i in range(min(self.config.num_points, len(doc)))
+                for i in usable[: self.config.num_points]
             )
-            return KeyPoints(points, doc.sentences, "extractive", doc.notes)
+            notes = doc.notes if points else (*doc.notes, "no-usable-sentences")
+            return KeyPoints(points, doc.sentences, "extractive", notes)
         if self.model is not None:
             scores = self.model.score(features.matrix)
         else:

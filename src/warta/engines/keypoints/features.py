@@ -30,6 +30,11 @@ _DIGIT = re.compile(r"\d")
 _REPORTED = re.compile(r"\b(?:mengatakan|menyatakan|menjelaskan|mengungkapkan|menuturkan|bahwa)\b")
 _CAPITAL_WORD = re.compile(r"(?<!^)\b[A-Z][\w-]+")
 
+#: Longest sentence (in words) that may become a bullet.
+MAX_SENTENCE_WORDS = 80
+#: Longest sentence (in characters) shown as a bullet when nothing better exists.
+MAX_FALLBACK_CHARS = 600
+
 FEATURE_NAMES: tuple[str, ...] = (
     *(f"pos_{i}" for i in range(8)),
     "pos_8plus",
@@ -87,7 +92,8 @@ def is_candidate(doc: Document, index: int) -> bool:
     """Return whether sentence ``index`` may become a bullet."""
     if doc.is_boilerplate[index]:
         return False
-    return len(doc.sentences[index].split()) >= 4
+    # Four words at least; a run-on of more than 80 words (a list, a table row) is no bullet.
+    return 4 <= len(doc.sentences[index].split()) <= MAX_SENTENCE_WORDS
 
 
 def content_tokens(sentence: str) -> list[str]:

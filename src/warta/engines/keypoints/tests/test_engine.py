@@ -158,3 +158,16 @@ def test_short_fragments_only() -> None:
     result = default_engine().extract(ArticleInput(text="Oke.\nSip."))
     assert result.points
     _assert_traceable(result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 1_000_000, '"' * 200_000, "x, " * 300_000, "Dr. " * 100_000],
+)
+def test_pathological_input_gives_bounded_bullets(text: str) -> None:
+    result = default_engine().extract(ArticleInput(text=text))
+    assert "truncated" in result.notes
+    assert all(len(p.text) <= 600 for p in result.points)
+    if not result.points:
+        assert "no-usable-sentences" in result.notes
+    _assert_traceable(result)
