@@ -13,6 +13,7 @@ first articles of a young site are not weighed against a mean of two.
 from __future__ import annotations
 
 import math
+import secrets
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -94,14 +95,22 @@ STATISTICS_ID = 1
 
 def indexed_documents() -> int:
     """Return how many articles the index holds (one primary-key read)."""
-    row = IndexStatistics.objects.filter(pk=STATISTICS_ID).values_list("documents", flat=True)
-    return row.first() or 0
+    return index_state()[0]
+
+
+def index_state() -> tuple[int, int]:
+    """Return (number of indexed articles, version) in one primary-key read."""
+    row = (
+        IndexStatistics.objects.filter(pk=STATISTICS_ID).values_list("documents", "version").first()
+    )
+    return (row[0], row[1]) if row else (0, 0)
 
 
 def adjust_statistics(documents: int, title_length: int, body_length: int) -> None:
     """Add to the index totals (negative numbers remove); creates the row on first use."""
     IndexStatistics.objects.get_or_create(pk=STATISTICS_ID)
     IndexStatistics.objects.filter(pk=STATISTICS_ID).update(
+        version=secrets.randbits(62),
         documents=F("documents") + documents,
         title_length_total=F("title_length_total") + title_length,
         body_length_total=F("body_length_total") + body_length,

@@ -43,6 +43,9 @@ class IndexStatistics(models.Model):
     """Totals over the whole index in one row, so a query never counts 100k entries."""
 
     documents = models.PositiveIntegerField(default=0)
+    # A new random number on every index write: processes drop cached posting lists
+    # when it changes (random, so a rolled-back transaction cannot reuse an old value).
+    version = models.BigIntegerField(default=0)
     title_length_total = models.PositiveBigIntegerField(default=0)
     body_length_total = models.PositiveBigIntegerField(default=0)
 
@@ -76,7 +79,10 @@ class SearchPosting(models.Model):
     by the term's idf, so ranking needs no per-document work beyond one sum.
     """
 
-    term = models.ForeignKey(SearchTerm, on_delete=models.CASCADE, related_name="postings")
+    # No single-column index on term: the rank index below starts with it.
+    term = models.ForeignKey(
+        SearchTerm, on_delete=models.CASCADE, related_name="postings", db_index=False
+    )
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="postings")
     impact = models.PositiveIntegerField()
     in_title = models.BooleanField(default=False)
@@ -91,7 +97,6 @@ class SearchPosting(models.Model):
             # Covering and best-first: a query reads a term's postings without touching
             # the table, and a one-word query reads just the top rows.
             models.Index(fields=["term", "-impact", "-entry"], name="search_posting_rank"),
-            models.Index(fields=["entry"], name="search_posting_entry"),
             # Title words only, for suggestions as the reader types.
             models.Index(
                 fields=["term", "entry"],

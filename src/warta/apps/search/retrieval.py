@@ -2,8 +2,9 @@
 
 Every query term must match (stems, so "kebanjiran" matches "banjir"); phrases must
 appear in order in the title or in the body. The score of an article is
-``sum(idf(term) * impact(term, article))`` in integers, ties broken by newest id, so
-SQLite and PostgreSQL return the same articles in the same order.
+``sum(idf(term) * impact(term, article))`` in integers, ties broken by newest id.
+Matching and ranking run in Python over the same rows on either database, so SQLite
+and PostgreSQL return the same articles in the same order.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db import connection
+import numpy as np
+from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from warta.apps.newsroom.models import ArticlePage
-from warta.apps.search.indexing import IMPACT_SCALE, indexed_documents, padded
+from warta.apps.search.indexing import IMPACT_SCALE, index_state, padded
 from warta.apps.search.models import SearchEntry, SearchPosting, SearchTerm
 from warta.apps.search.parsing import ParsedQuery
+from warta.apps.search.postings import CACHE
 
 
 @dataclass(frozen=True)
@@ -60,28 +64,42 @@ def idf(document_count: int, total_documents: int) -> int:
     )
 
 
-def _quote(model: type) -> str:
-    return connection.ops.quote_name(model._meta.db_table)  # type: ignore[attr-defined]
-
-
 def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def filtered_pages_sql(filters: SearchFilters) -> tuple[str, list[object]]:
-    """Return SQL (and params) selecting the ids of published articles that pass ``filters``."""
-    pages = ArticlePage.objects.live().public()
+#: Up to this many candidates, filters are checked on the candidates themselves (primary
+#: key lookups); beyond it, the ids passing the filters are fetched and intersected.
+MAX_CHECKED_CANDIDATES = 4000
+
+
+def filtered_page_ids(filters: SearchFilters, candidates: np.ndarray) -> np.ndarray:
+    """Return the ids among ``candidates`` of live articles that pass ``filters``.
+
+    Public-ness is not re-checked here: only public articles are indexed, and the
+    results page loads the shown articles through ``published()`` again.
+    """
+    pages = Page.objects.filter(live=True)
+    if candidates.size <= MAX_CHECKED_CANDIDATES:
+        pages = pages.filter(pk__in=candidates.tolist())
     if filters.section_path:
         pages = pages.filter(path__startswith=filters.section_path)
-    if filters.topic_id:
-        pages = pages.filter(topics=filters.topic_id)
     if filters.date_from:
         pages = pages.filter(first_published_at__gte=_local_midnight(filters.date_from))
     if filters.date_to:
         end = _local_midnight(filters.date_to + timedelta(days=1))
         pages = pages.filter(first_published_at__lt=end)
-    sql, params = pages.order_by().values("pk").query.sql_with_params()
-    return sql, list(params)
+    if filters.topic_id:
+        tagged = ArticlePage.topics.through.objects.filter(topic_id=filters.topic_id)
+        pages = pages.filter(pk__in=tagged.values("articlepage_id"))
+    allowed = np.fromiter(pages.order_by().values_list("pk", flat=True), dtype=np.int64)
+    return candidates[np.isin(candidates, allowed)]
+
+
+#: A phrase is verified against the stored term sequence of at most this many of the
+#: best-scoring articles that contain all its words (a LIKE over each, ~2 KB apiece);
+#: deeper results of a very common phrase are not listed.
+MAX_PHRASE_CANDIDATES = 500
 
 
 def search(
@@ -103,66 +121,60 @@ def search(
     }
     if len(terms) < len(query.terms) or any(count <= 0 for _, count in terms.values()):
         return EMPTY  # a term no article contains: nothing can match every term
-    total_documents = indexed_documents()
-    weights = [(term_id, idf(count, total_documents)) for term_id, count in terms.values()]
+    total_documents, version = index_state()
+    weights = {term_id: idf(count, total_documents) for term_id, count in terms.values()}
     if len(weights) == 1 and filters.is_empty:
-        return _search_one_term(weights[0], terms[query.terms[0]][1], limit, offset)
+        [(term_id, count)] = terms.values()
+        return _search_one_term(term_id, weights[term_id], count, limit, offset)
 
-    posting, entry = _quote(SearchPosting), _quote(SearchEntry)
-    params: list[object] = []
-    case = " ".join("WHEN %s THEN %s" for _ in weights)
-    for term_id, weight in weights:
-        params += [term_id, weight]
-    placeholders = ", ".join("%s" for _ in weights)
-    params += [term_id for term_id, _ in weights]
-    where = [f"p.term_id IN ({placeholders})"]
+    lists = CACHE.get(version, list(weights))
+    ordered = sorted(weights, key=lambda t: len(lists[t]))
+    first = lists[ordered[0]]
+    ids, scores = first.entry_ids, first.impacts * weights[ordered[0]]
+    for term_id in ordered[1:]:
+        other = lists[term_id]
+        keep = np.isin(ids, other.entry_ids, assume_unique=True)
+        ids, scores = ids[keep], scores[keep]
+        scores = scores + other.impacts[np.searchsorted(other.entry_ids, ids)] * weights[term_id]
+        if not ids.size:
+            return EMPTY
     if not filters.is_empty:
-        sub_sql, sub_params = filtered_pages_sql(filters)
-        where.append(f"p.entry_id IN ({sub_sql})")
-        params += sub_params
-    params.append(len(weights))
-    matched = (
-        f"SELECT p.entry_id AS entry_id, SUM(p.impact * CASE p.term_id {case} ELSE 0 END) AS score "  # noqa: S608
-        f"FROM {posting} p WHERE {' AND '.join(where)} "
-        f"GROUP BY p.entry_id HAVING COUNT(*) = %s"
-    )
+        keep = np.isin(ids, filtered_page_ids(filters, ids), assume_unique=True)
+        ids, scores = ids[keep], scores[keep]
+    ranked = _rank(ids, scores)
     if query.phrases:
-        clauses = []
-        for phrase in query.phrases:
-            pattern = (
-                "%"
-                + padded(phrase).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%"
-            )
-            clauses.append(
-                "(e.title_terms LIKE %s ESCAPE '\\' OR e.body_terms LIKE %s ESCAPE '\\')"
-            )
-            params += [pattern, pattern]
-        matched = (
-            f"SELECT m.entry_id AS entry_id, m.score AS score FROM ({matched}) m "  # noqa: S608
-            f"JOIN {entry} e ON e.page_id = m.entry_id WHERE {' AND '.join(clauses)}"
-        )
-    sql = (
-        f"SELECT r.entry_id, r.score, COUNT(*) OVER () FROM ({matched}) r "  # noqa: S608
-        f"ORDER BY r.score DESC, r.entry_id DESC LIMIT %s OFFSET %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
-        rows = cursor.fetchall()
-        if not rows and offset:
-            cursor.execute(f"SELECT COUNT(*) FROM ({matched}) r", params)  # noqa: S608
-            return SearchResult(hits=(), total=int(cursor.fetchone()[0]))
+        ranked = _with_phrases(ranked[:MAX_PHRASE_CANDIDATES], query.phrases)
+    window = ranked[offset : offset + limit]
     return SearchResult(
-        hits=tuple(Hit(page_id=int(r[0]), score=int(r[1])) for r in rows),
-        total=int(rows[0][2]) if rows else 0,
+        hits=tuple(Hit(page_id=int(page_id), score=int(score)) for page_id, score in window),
+        total=len(ranked),
     )
+
+
+def _rank(ids: np.ndarray, scores: np.ndarray) -> list[tuple[int, int]]:
+    """Return (id, score) best first; ties go to the newer (higher) id."""
+    order = np.lexsort((-ids, -scores))
+    return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
+
+
+def _with_phrases(
+    ranked: list[tuple[int, int]], phrases: tuple[tuple[str, ...], ...]
+) -> list[tuple[int, int]]:
+    """Keep the candidates whose title or body holds every phrase, in the same order."""
+    if not ranked:
+        return ranked
+    entries = SearchEntry.objects.filter(pk__in=[page_id for page_id, _ in ranked])
+    for phrase in phrases:
+        needle = padded(phrase)
+        entries = entries.filter(Q(title_terms__contains=needle) | Q(body_terms__contains=needle))
+    matching = set(entries.values_list("pk", flat=True))
+    return [(page_id, score) for page_id, score in ranked if page_id in matching]
 
 
 def _search_one_term(
-    weight: tuple[int, int], document_count: int, limit: int, offset: int
+    term_id: int, term_idf: int, document_count: int, limit: int, offset: int
 ) -> SearchResult:
     """Read the top of one term's best-first index; its document count is the total."""
-    term_id, term_idf = weight
     rows = (
         SearchPosting.objects.filter(term_id=term_id)
         .order_by("-impact", "-entry_id")

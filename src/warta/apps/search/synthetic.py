@@ -21,7 +21,13 @@ from typing import Any
 
 from django.db import connection
 
-from warta.apps.search.indexing import FieldAverages, draft_entry, padded, term_impacts
+from warta.apps.search.indexing import (
+    FieldAverages,
+    draft_entry,
+    padded,
+    refresh_planner_statistics,
+    term_impacts,
+)
 from warta.engines.text import split_sentences
 
 DEMO_ARTICLES = Path(__file__).resolve().parent.parent / "demo" / "content" / "articles"
@@ -312,9 +318,8 @@ def bulk_load(
         " SELECT 1, COUNT(*), SUM(title_length), SUM(body_length) FROM search_searchentry"
     )
     raw.commit()
-    cursor.execute("ANALYZE")
     cursor.execute("PRAGMA foreign_keys=ON")
-    raw.commit()
+    refresh_planner_statistics()  # what `warta search reindex` does: search tables only
     return postings
 
 

@@ -19,7 +19,7 @@ from warta.apps.core.dates import format_wib, to_jakarta
 from warta.apps.newsroom.models import SectionPage, Topic
 from warta.apps.search.forms import SearchForm, page_number
 from warta.apps.search.parsing import parse_query
-from warta.apps.search.results import ResultPage, find_articles
+from warta.apps.search.results import ResultPage, find_articles, live_sections
 from warta.apps.search.suggestions import suggest_titles
 
 CACHE_CONTROL = "public, max-age=60"
@@ -58,7 +58,7 @@ def _run(
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     """Render ``/cari/?q=...``: the form, the filters and one page of results."""
-    sections = list(SectionPage.objects.live().order_by("path"))
+    sections = live_sections()
     form, results = _run(request, sections)
     query_text = parse_query(form.data.get("q", "")).text
     context: dict[str, Any] = {
