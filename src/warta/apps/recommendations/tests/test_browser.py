@@ -10,19 +10,24 @@ from typing import Any
 
 import pytest
 
+from warta.apps.newsroom.setup import ensure_newsroom
 from warta.apps.newsroom.tests.factories import make_article, make_topic
 from warta.apps.recommendations.models import ReadingEvent
 from warta.apps.recommendations.tests.helpers import distinct_body
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# Plain transactional tests: the site tree is (re)created below rather than restored by
+# serialized_rollback, which collides with post_migrate's Locale on PostgreSQL.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = Path("/usr/bin/chromium")
 LONG_BODY = [
     {"type": "paragraph", "value": "<p>" + "Warga membangun tanggul darurat. " * 40 + "</p>"}
 ] * 8
+
+
+@pytest.fixture(autouse=True)
+def site_tree(transactional_db: Any) -> None:
+    ensure_newsroom()
 
 
 @pytest.fixture
@@ -70,11 +75,14 @@ def test_reading_related_popular_and_for_you_in_a_browser(browser, live_server):
 
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_timeout(300)
-    page.goto(live_server.url + "/")  # hiding the article page sends the final depth
+    # Leaving the page sends the final depth; fire the event itself so the test does not
+    # depend on when Chromium flushes beacons during a navigation.
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide'))")
     assert wait_for(lambda: ReadingEvent.objects.get(pk=event.pk).depth > 50), (
         ReadingEvent.objects.get(pk=event.pk).depth
     )
 
+    page.goto(live_server.url + "/")
     page.wait_for_selector(".rail .popular .item-title")
     assert article.title in page.inner_text(".rail .popular")
     page.click("#tab-untuk-anda-btn")
