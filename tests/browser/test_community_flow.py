@@ -24,7 +24,7 @@ TIMEOUT_MS = 30_000
 # live-server test flushes the database.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 # Lines of one paragraph may wrap: only a blank line starts a new paragraph.

@@ -26,11 +26,11 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 20_000
 
-# Serialized rollback restores the site tree (and Wagtail's default locale, made by a
-# data migration) after the live-server test flushes the database for the next tests.
+# The live-server test flushes the database afterwards; post_migrate then recreates the
+# site tree and Wagtail's default locale (see newsroom/setup.py) for the next tests.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -70,6 +70,18 @@ def ensure_newsroom() -> None:
                 instance=SectionPage(title=title, slug=slug, intro=intro, is_community=is_community)
             )
     ensure_groups(home)
+    detach_default_workflow()
+
+
+def detach_default_workflow() -> None:
+    """Remove Wagtail's sample "Moderators approval" workflow from the root page.
+
+    Its approvers are Wagtail's "Moderators" group, which Warta does not use; staff
+    sections publish directly and the community section has its own review workflow.
+    """
+    from wagtail.models import WorkflowPage
+
+    WorkflowPage.objects.filter(page__depth=1).delete()
 
 
 def ensure_default_locale() -> None:

@@ -34,11 +34,10 @@ def test_fill_key_points_generates_unapproved_traceable_points():
         assert point.origin == "generated"
         assert point.source_sentences
         assert point.source_excerpt
-    # On this article the engine uses its numbered sub-headings, as on the reference page.
-    assert [p.text for p in points][:2] == [
-        "Peru ditetapkan sebagai sekutu",
-        "Keadaan darurat di perbatasan",
-    ]
+    text = article_text(draft)
+    for point in points:
+        for sentence in point.source_excerpt.splitlines():
+            assert sentence in text
 
 
 def test_fill_key_points_leaves_editor_written_points_alone():

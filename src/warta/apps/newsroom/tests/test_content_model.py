@@ -60,3 +60,10 @@ def test_site_tree_is_recreated_after_a_flush():
     call_command("flush", interactive=False, verbosity=0)
     assert HomePage.objects.count() == 1
     assert SectionPage.objects.filter(slug="komunitas", is_community=True).exists()
+
+
+def test_staff_sections_have_no_workflow_and_community_has_review():
+    berita = SectionPage.objects.get(slug="berita")
+    komunitas = SectionPage.objects.get(slug="komunitas")
+    assert berita.get_workflow() is None
+    assert komunitas.get_workflow() is not None
