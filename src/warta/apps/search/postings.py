@@ -10,7 +10,9 @@ changes, so every process answers from what is committed.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from django.db import connection
@@ -40,12 +42,12 @@ class PostingCache:
         self._version: int | None = None
         self._lists: dict[int, PostingList] = {}
         self._size = 0
+        self._arrays: dict[object, Any] = {}
 
     def get(self, version: int, term_ids: list[int]) -> dict[int, PostingList]:
         """Return the posting lists of ``term_ids`` as of index ``version``."""
         with self._lock:
-            if version != self._version:
-                self._lists, self._size, self._version = {}, 0, version
+            self._check_version(version)
             found = {t: self._lists[t] for t in term_ids if t in self._lists}
         missing = [t for t in term_ids if t not in found]
         if missing:
@@ -59,9 +61,25 @@ class PostingCache:
             found.update(loaded)
         return found
 
+    def memo(self, version: int, key: object, load: Callable[[], Any]) -> Any:
+        """Return ``load()`` computed once per index ``version`` (filter id sets, dates)."""
+        with self._lock:
+            self._check_version(version)
+            if key in self._arrays:
+                return self._arrays[key]
+        value = load()
+        with self._lock:
+            if version == self._version:
+                self._arrays[key] = value
+        return value
+
+    def _check_version(self, version: int) -> None:
+        if version != self._version:
+            self._lists, self._size, self._arrays, self._version = {}, 0, {}, version
+
     def clear(self) -> None:
         with self._lock:
-            self._lists, self._size, self._version = {}, 0, None
+            self._lists, self._size, self._arrays, self._version = {}, 0, {}, None
 
 
 def _load(term_ids: list[int]) -> dict[int, PostingList]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import numpy as np
 from django.db.models import Q
@@ -68,32 +69,54 @@ def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-#: Up to this many candidates, filters are checked on the candidates themselves (primary
-#: key lookups); beyond it, the ids passing the filters are fetched and intersected.
-MAX_CHECKED_CANDIDATES = 4000
-
-
-def filtered_page_ids(filters: SearchFilters, candidates: np.ndarray) -> np.ndarray:
+def filtered_page_ids(filters: SearchFilters, candidates: np.ndarray, version: int) -> np.ndarray:
     """Return the ids among ``candidates`` of live articles that pass ``filters``.
 
-    Public-ness is not re-checked here: only public articles are indexed, and the
-    results page loads the shown articles through ``published()`` again.
+    The id sets behind each filter are loaded once per index version and kept with the
+    posting lists: sections and topics only change when an article is (re)published or
+    moved, which rewrites the version. Publication times are read once per version too,
+    so a ``first_published_at`` edited outside Wagtail's publishing shows in date
+    filters after the next publish or ``warta search reindex``. Public-ness is not
+    re-checked: only public articles are indexed, and shown results are loaded through
+    ``published()`` again.
     """
-    pages = Page.objects.filter(live=True)
-    if candidates.size <= MAX_CHECKED_CANDIDATES:
-        pages = pages.filter(pk__in=candidates.tolist())
+    keep = np.ones(candidates.size, dtype=bool)
     if filters.section_path:
-        pages = pages.filter(path__startswith=filters.section_path)
-    if filters.date_from:
-        pages = pages.filter(first_published_at__gte=_local_midnight(filters.date_from))
-    if filters.date_to:
-        end = _local_midnight(filters.date_to + timedelta(days=1))
-        pages = pages.filter(first_published_at__lt=end)
+        path = filters.section_path
+        ids = CACHE.memo(
+            version,
+            ("section", path),
+            lambda: _ids(Page.objects.filter(live=True, path__startswith=path)),
+        )
+        keep &= np.isin(candidates, ids)
     if filters.topic_id:
-        tagged = ArticlePage.topics.through.objects.filter(topic_id=filters.topic_id)
-        pages = pages.filter(pk__in=tagged.values("articlepage_id"))
-    allowed = np.fromiter(pages.order_by().values_list("pk", flat=True), dtype=np.int64)
-    return candidates[np.isin(candidates, allowed)]
+        topic_id = filters.topic_id
+        tagged = ArticlePage.topics.through.objects.filter(topic_id=topic_id)
+        ids = CACHE.memo(version, ("topic", topic_id), lambda: _ids(tagged, "articlepage_id"))
+        keep &= np.isin(candidates, ids)
+    if filters.date_from or filters.date_to:
+        ids, stamps = CACHE.memo(version, "published", _publication_times)
+        lower = _local_midnight(filters.date_from).timestamp() if filters.date_from else -np.inf
+        upper = (
+            _local_midnight(filters.date_to + timedelta(days=1)).timestamp()
+            if filters.date_to
+            else np.inf
+        )
+        in_range = ids[(stamps >= lower) & (stamps < upper)]
+        keep &= np.isin(candidates, in_range)
+    return candidates[keep]
+
+
+def _ids(queryset: Any, field: str = "pk") -> np.ndarray:
+    return np.fromiter(queryset.order_by().values_list(field, flat=True), dtype=np.int64)
+
+
+def _publication_times() -> tuple[np.ndarray, np.ndarray]:
+    rows = Page.objects.filter(live=True, first_published_at__isnull=False).order_by()
+    pairs = list(rows.values_list("pk", "first_published_at"))
+    ids = np.array([pk for pk, _ in pairs], dtype=np.int64)
+    stamps = np.array([when.timestamp() for _, when in pairs], dtype=np.float64)
+    return ids, stamps
 
 
 #: A phrase is verified against the stored term sequence of at most this many of the
@@ -139,7 +162,7 @@ def search(
         if not ids.size:
             return EMPTY
     if not filters.is_empty:
-        keep = np.isin(ids, filtered_page_ids(filters, ids), assume_unique=True)
+        keep = np.isin(ids, filtered_page_ids(filters, ids, version), assume_unique=True)
         ids, scores = ids[keep], scores[keep]
     ranked = _rank(ids, scores)
     if query.phrases:
