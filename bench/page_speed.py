@@ -1,0 +1,65 @@
+"""Measure how many article pages per second the application renders without a cache.
+
+Usage:
+    .venv/bin/python bench/page_speed.py [--requests 300] [--db /tmp/warta-bench.sqlite3]
+
+Builds (once) a SQLite database with the demo content, then renders one demo article
+page through the full Django stack (middleware, Wagtail routing, templates) in this
+process, on one core, and prints pages per second and latency percentiles. Nothing is
+cached between requests except what Django and Wagtail cache by design (renditions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--db", default="/tmp/warta-bench.sqlite3")
+    parser.add_argument("--path", default="/berita/banjir-rob-rendam-pesisir-semarang-utara/")
+    args = parser.parse_args()
+
+    os.environ["WARTA_DATABASE_URL"] = f"sqlite:///{args.db}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.project.settings.dev")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["*"]
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("load_demo")
+    client = Client()
+    first = client.get(args.path)
+    if first.status_code != 200:
+        print(f"{args.path} gave HTTP {first.status_code}", file=sys.stderr)
+        return 1
+    timings = []
+    for i in range(args.requests):
+        start = time.perf_counter()
+        response = client.get(args.path)
+        timings.append(time.perf_counter() - start)
+        assert response.status_code == 200
+        if (i + 1) % 100 == 0:
+            print(f"  {i + 1}/{args.requests}", file=sys.stderr)
+    timings.sort()
+    total = sum(timings)
+    p50 = statistics.median(timings) * 1000
+    p95 = timings[int(len(timings) * 0.95) - 1] * 1000
+    print(f"page: {args.path} ({len(first.content)} bytes)")
+    print(f"{args.requests} requests: {args.requests / total:.0f} pages/s on one core")
+    print(f"latency p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
