@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import random
+import secrets
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -314,8 +315,10 @@ def bulk_load(
         cursor.execute(sql)
     cursor.execute("DELETE FROM search_indexstatistics")
     cursor.execute(
-        "INSERT INTO search_indexstatistics (id, documents, title_length_total, body_length_total)"
-        " SELECT 1, COUNT(*), SUM(title_length), SUM(body_length) FROM search_searchentry"
+        "INSERT INTO search_indexstatistics"
+        " (id, documents, version, title_length_total, body_length_total)"
+        " SELECT 1, COUNT(*), ?, SUM(title_length), SUM(body_length) FROM search_searchentry",
+        [secrets.randbits(62)],
     )
     raw.commit()
     cursor.execute("PRAGMA foreign_keys=ON")
