@@ -1,7 +1,7 @@
 """Measure how many article pages per second the application renders without a cache.
 
 Usage:
-    .venv/bin/python bench/page_speed.py [--requests 300] [--db /tmp/warta-bench.sqlite3]
+    .venv/bin/python bench/page_speed.py [--requests 300] [--db PATH]
 
 Builds (once) a SQLite database with the demo content, then renders one demo article
 page through the full Django stack (middleware, Wagtail routing, templates) in this
@@ -15,13 +15,15 @@ import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=300)
-    parser.add_argument("--db", default="/tmp/warta-bench.sqlite3")
+    default_db = os.path.join(tempfile.gettempdir(), "warta-bench.sqlite3")
+    parser.add_argument("--db", default=default_db)
     parser.add_argument("--path", default="/berita/banjir-rob-rendam-pesisir-semarang-utara/")
     args = parser.parse_args()
 
