@@ -260,6 +260,10 @@ def load_demo(*, reset: bool = False, log: Callable[[str], None] = print) -> Dem
         else:
             stage_in_review(article, users)
             in_review += 1
+    # Publication times were back-dated after publishing; index them as they now are.
+    from warta.apps.search.indexing import rebuild_index
+
+    rebuild_index()
     summary = DemoSummary(people=len(users), published=published, in_review=in_review)
     log(
         f"Selesai: {summary.people} akun, {published} artikel terbit, "
