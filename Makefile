@@ -23,6 +23,7 @@ run: install
 
 test: install
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
 lint: install
