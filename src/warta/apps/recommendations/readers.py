@@ -39,6 +39,13 @@ class ReaderKey:
         return {"user_id": None, "visitor": self.visitor}
 
 
+def event_owner(event: ReadingEvent) -> ReaderKey:
+    """Return the key of the reader a reading event belongs to."""
+    if event.user_id is not None:
+        return ReaderKey(user_id=event.user_id)
+    return ReaderKey(visitor=event.visitor)
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 

@@ -26,7 +26,7 @@ from warta.apps.recommendations.actions import (
 )
 from warta.apps.recommendations.forms import BEACON_FIELDS, ReadingBeaconForm
 from warta.apps.recommendations.policies import can_record_reading, refuses_tracking
-from warta.apps.recommendations.readers import forget_visitor, new_visitor, reader_of
+from warta.apps.recommendations.readers import event_owner, forget_visitor, new_visitor, reader_of
 
 #: a beacon body is "artikel=<id>&kedalaman=<0-100>": anything longer is not ours
 MAX_BEACON_BYTES = 64
@@ -157,9 +157,8 @@ def history_list(request: HttpRequest) -> HttpResponse:
 def history_delete(request: HttpRequest, event_id: int) -> HttpResponse:
     """Delete one item of the reader's history (someone else's gives 404)."""
     reader = reader_of(request)
-    event = access_reading_event_by_reader(reader, event_id)
-    assert reader is not None  # access_reading_event_by_reader 404s without a reader
-    forget_reading_history(reader, event_id=event.pk)
+    event = access_reading_event_by_reader(reader, event_id)  # 404 unless it is theirs
+    forget_reading_history(event_owner(event), event_id=event.pk)
     return _private(redirect("recommendations:history_list"))
 
 
