@@ -22,17 +22,17 @@ run: install
 	$(WARTA) serve
 
 test: install
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench conftest.py
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest
 
 lint: install
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests bench conftest.py
+	$(VENV)/bin/ruff format --check src tests bench conftest.py
 
 format: install
-	$(VENV)/bin/ruff format src tests bench
-	$(VENV)/bin/ruff check --fix src tests bench
+	$(VENV)/bin/ruff format src tests bench conftest.py
+	$(VENV)/bin/ruff check --fix src tests bench conftest.py
 
 clean:
 	rm -rf $(VENV) var

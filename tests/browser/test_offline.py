@@ -7,7 +7,6 @@ CI installs /usr/bin/chromium and treats this skip as a failure.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -15,15 +14,6 @@ import pytest
 # test itself (creating the article) are still synchronous and safe.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 20_000
 
 # The live-server test flushes the database afterwards; post_migrate then recreates the
@@ -35,20 +25,13 @@ pytestmark = [
 
 
 @pytest.fixture
-def chromium_page():
-    if not CHROMIUM.exists():
-        pytest.skip(f"BROWSER TEST SKIPPED: {CHROMIUM} is missing (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(service_workers="allow", locale="id-ID")
-        context.set_default_timeout(TIMEOUT_MS)
-        try:
-            yield context, context.new_page()
-        finally:
-            context.close()
-            browser.close()
+def chromium_page(chromium):
+    context = chromium.new_context(service_workers="allow", locale="id-ID")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield context, context.new_page()
+    finally:
+        context.close()
 
 
 def test_article_opened_once_reads_offline(live_server, settings, tmp_path, chromium_page):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -19,7 +17,6 @@ from warta.apps.recommendations.tests.helpers import distinct_body
 # serialized_rollback, which collides with post_migrate's Locale on PostgreSQL.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = Path("/usr/bin/chromium")
 LONG_BODY = [
     {"type": "paragraph", "value": "<p>" + "Warga membangun tanggul darurat. " * 40 + "</p>"}
 ] * 8
@@ -31,20 +28,8 @@ def site_tree(transactional_db: Any) -> None:
 
 
 @pytest.fixture
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"BROWSER TEST SKIPPED: {CHROMIUM} is missing (apt-get install chromium)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+def browser(chromium: Any) -> Any:
+    return chromium
 
 
 def wait_for(predicate: Callable[[], bool], seconds: float = 5.0) -> bool:

@@ -1,4 +1,4 @@
-"""Fixtures shared by the cross-cutting tests (browser end-to-end)."""
+"""Fixtures shared by every test package: Debian's Chromium for browser tests."""
 
 from __future__ import annotations
 
