@@ -73,23 +73,6 @@ def body_stream(blocks: list[dict[str, str]]) -> list[dict[str, Any]]:
     return stream
 
 
-def body_markup(blocks: list[dict[str, str]]) -> str:
-    """Convert the JSON body blocks into the writers' markup (for pieces still in review)."""
-    lines: list[str] = []
-    for block in blocks:
-        kind = block["type"]
-        if kind == "paragraph":
-            lines.append(block["text"])
-        elif kind == "subheading":
-            lines.append(f"## {block['text']}")
-        elif kind == "quote":
-            role = f", {block['role']}" if block.get("role") else ""
-            lines.append(f"> {block['text']}\n— {block['speaker']}{role}")
-        elif kind == "source":
-            lines.append(f"Sumber: {block['text']}")
-    return "\n\n".join(lines)
-
-
 def ensure_people() -> dict[str, User]:
     """Create the demo writers, editors and the admin, each in their group."""
     people = read_people()
@@ -200,6 +183,7 @@ def publish_article(
 def stage_in_review(article: dict[str, Any], users: dict[str, User]) -> None:
     """Put a piece in its review state through the writers' real actions."""
     from warta.apps.submissions import actions
+    from warta.apps.submissions.body_format import blocks_to_markup
 
     writer = users[article["author"]]
     editor = users[article["editor"]]
@@ -210,7 +194,7 @@ def stage_in_review(article: dict[str, Any], users: dict[str, User]) -> None:
         writer,
         headline=article["title"],
         dateline=article["dateline"],
-        body_markup=body_markup(article["body"]),
+        body_markup=blocks_to_markup(body_stream(article["body"])),
         hero_caption=article["hero"]["caption"],
         hero_credit=article["hero"]["credit"],
         suggested_topics=", ".join(article["topics"]),
