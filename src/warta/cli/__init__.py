@@ -29,13 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_path in COMMAND_MODULES.values():
-        try:
-            module = importlib.import_module(module_path)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_path:
-                continue  # that command is not part of this build yet
-            raise
-        module.register(subparsers)
+        importlib.import_module(module_path).register(subparsers)
     return parser
 
 
