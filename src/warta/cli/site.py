@@ -48,8 +48,12 @@ def cmd_setup(args: argparse.Namespace) -> int:
     settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
     call_command("migrate", interactive=False, verbosity=0)
     print("Basis data siap. / Database migrated.")
-    if not args.no_demo:
-        call_command("load_demo")
+    if args.no_demo:
+        return 0
+    if not getattr(settings, "WARTA_ALLOW_DEMO", False):
+        print("Konten demo dilewati (WARTA_ALLOW_DEMO mati). / Demo content skipped.")
+        return 0
+    call_command("load_demo")
     return 0
 
 

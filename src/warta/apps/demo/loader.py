@@ -224,9 +224,20 @@ def draft_staff_article(article: dict[str, Any], writer: User) -> ArticlePage:
     return page
 
 
+class DemoNotAllowedError(RuntimeError):
+    """Raised where demo accounts (with a published password) must never be created."""
+
+
 @transaction.atomic
 def load_demo(*, reset: bool = False, log: Callable[[str], None] = print) -> DemoSummary:
     """Load the demo newsroom once; with ``reset`` remove demo articles first."""
+    from django.conf import settings
+
+    if not getattr(settings, "WARTA_ALLOW_DEMO", False):
+        raise DemoNotAllowedError(
+            "Konten demo tidak dimuat: pengaturan ini tidak mengizinkannya (WARTA_ALLOW_DEMO). "
+            "Akun demo memakai kata sandi yang diketahui umum."
+        )
     if is_loaded() and not reset:
         log("Konten demo sudah dimuat; dilewati. / Demo content already loaded.")
         return DemoSummary(people=0, published=0, in_review=0, skipped=True)

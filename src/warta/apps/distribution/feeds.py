@@ -12,7 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import feedgenerator
-from django.utils.html import escape, format_html, format_html_join, strip_tags
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -29,6 +29,7 @@ from warta.apps.distribution.articles import (
     published_at,
     section_of,
 )
+from warta.apps.newsroom.blocks import rich_text_to_plain
 from warta.apps.newsroom.models import ArticlePage, ArticleQuerySet, SectionPage, Topic
 
 FEED_LENGTH = 30
@@ -115,7 +116,7 @@ def lead_text(page: ArticlePage) -> str:
     """Return the first paragraph as plain text, shortened to about sixty words."""
     for block in page.body:
         if block.block_type == "paragraph":
-            text = strip_tags(str(block.value.source)).strip()
+            text = rich_text_to_plain(block.value.source)
             if text:
                 return Truncator(text).words(LEAD_WORDS)
     return ""

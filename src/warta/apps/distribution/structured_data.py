@@ -11,7 +11,6 @@ from urllib.parse import urlparse
 
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from warta.apps.core.models import PublicationSettings
@@ -26,6 +25,7 @@ from warta.apps.distribution.articles import (
     published_at,
 )
 from warta.apps.distribution.artwork import LOGO_SIZE
+from warta.apps.newsroom.blocks import rich_text_to_plain
 from warta.apps.newsroom.models import ArticlePage, SectionPage
 
 LOGO_PATH = "distribution/logo.png"
@@ -64,7 +64,7 @@ def describe(page: ArticlePage) -> str:
         return Truncator(" ".join(points)).chars(DESCRIPTION_CHARS)
     for block in page.body:
         if block.block_type == "paragraph":
-            text = strip_tags(str(block.value.source)).strip()
+            text = rich_text_to_plain(block.value.source)
             if text:
                 return Truncator(text).chars(DESCRIPTION_CHARS)
     return page.title

@@ -48,6 +48,12 @@ def fill_key_points(page_id: int) -> ArticlePage | None:
     live = ArticlePage.objects.select_for_update().filter(pk=page_id).first()
     if live is None:
         return None
+    if live.live:
+        # Key-point rows are stored with the live page, so writing new ones would show
+        # unreviewed bullets to readers at once. A published article's points change
+        # only through an editor; the sources panel shows when they no longer match.
+        logger.info("page %s is live; key points are left to the editor", page_id)
+        return live.get_latest_revision_as_object()
     page = live.get_latest_revision_as_object()
     existing = list(page.key_points.all())
     if page.key_points_approved or any(p.origin != p.ORIGIN_GENERATED for p in existing):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 
+from warta.apps.newsroom.blocks import rich_text_to_plain
 from warta.apps.newsroom.models import ArticlePage
 from warta.engines.keypoints import ArticleInput
 
@@ -19,7 +19,7 @@ def article_text(page: ArticlePage) -> str:
     for block, number, _lead in page.body_items():
         kind = block.block_type
         if kind == "paragraph":
-            parts.append(strip_tags(block.value.source).strip())
+            parts.append(rich_text_to_plain(block.value.source))
         elif kind == "subheading":
             parts.append(f"{number}. {block.value}")
         elif kind == "quote":

@@ -1,10 +1,18 @@
 """Body blocks of an article: what an Indonesian news story is made of."""
 
+import html
+
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link"]
+
+
+def rich_text_to_plain(source: object) -> str:
+    """Return rich-text HTML as plain text with entities decoded ("A &amp; B" -> "A & B")."""
+    return " ".join(html.unescape(strip_tags(str(source))).split())
 
 
 class SubheadingBlock(blocks.CharBlock):

@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from warta.apps.newsroom.blocks import rich_text_to_plain
 from warta.apps.newsroom.models import ArticlePage, SectionPage
 from warta.engines.foryou import Article, EditorialSignal
 
@@ -26,7 +26,7 @@ def body_text(raw: Any, limit: int = TEXT_LIMIT) -> str:
         if size >= limit:
             return
         if isinstance(value, str):
-            text = " ".join(strip_tags(value).split())
+            text = rich_text_to_plain(value)
             parts.append(text)
             size += len(text) + 1
         elif isinstance(value, dict):

@@ -38,7 +38,7 @@ class ParsedQuery:
 
 def truncate_query(raw: str) -> tuple[str, bool]:
     """Return ``raw`` with whitespace collapsed, cut to ``MAX_QUERY_CHARS`` at a word end."""
-    text = _SPACES.sub(" ", raw).strip()
+    text = _SPACES.sub(" ", raw.replace("\x00", "")).strip()
     if len(text) <= MAX_QUERY_CHARS:
         return text, False
     cut = text[:MAX_QUERY_CHARS]

@@ -18,7 +18,10 @@ MAX_PREFIX_TERMS = 30
 def _prefix_range(prefix: str) -> Q:
     # The range lets SQLite use the unique index on text (its LIKE is case-insensitive
     # and cannot); startswith then keeps exactly the prefix matches on both databases.
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    last = ord(prefix[-1])
+    if last >= 0x10FFFF:  # no character after it: the prefix match alone decides
+        return Q(text__startswith=prefix)
+    upper = prefix[:-1] + chr(last + 1)
     return Q(text__gte=prefix, text__lt=upper, text__startswith=prefix)
 
 

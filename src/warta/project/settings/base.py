@@ -158,6 +158,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 
 WARTA_PUBLICATION_NAME = WAGTAIL_SITE_NAME
+# Demo accounts have a published password: only development and tests may create them.
+WARTA_ALLOW_DEMO = False
 WARTA_KEYPOINTS_ENGINE = os.environ.get(
     "WARTA_KEYPOINTS_ENGINE", "warta.apps.keypoints.engines.default_engine"
 )

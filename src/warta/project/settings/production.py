@@ -9,6 +9,9 @@ from .base import SECRET_KEY
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set WARTA_SECRET_KEY for production.")
+if not os.environ.get("WARTA_BASE_URL"):
+    # Emails to writers link back to the site; a localhost fallback would break them.
+    raise ImproperlyConfigured("Set WARTA_BASE_URL (e.g. https://warta.example) for production.")
 
 DEBUG = False
 SECURE_SSL_REDIRECT = os.environ.get("WARTA_SSL_REDIRECT", "1") == "1"

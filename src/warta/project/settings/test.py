@@ -7,6 +7,7 @@ from .base import *  # noqa: F403
 from .base import database_from_url
 
 DEBUG = False
+WARTA_ALLOW_DEMO = True
 SECRET_KEY = "test-only-key-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 DATABASES = {

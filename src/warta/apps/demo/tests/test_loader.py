@@ -34,3 +34,14 @@ def test_demo_loads_once_with_every_state(client):
     assert "Intinya sih..." in response.content.decode()
     search = client.get("/cari/", {"q": "kebanjiran"})
     assert search.status_code == 200
+
+
+def test_demo_is_refused_where_not_allowed(settings):
+    from django.core.management import CommandError, call_command
+
+    from warta.apps.accounts.models import User
+
+    settings.WARTA_ALLOW_DEMO = False
+    with pytest.raises(CommandError, match="WARTA_ALLOW_DEMO"):
+        call_command("load_demo")
+    assert not User.objects.filter(username="admin").exists()

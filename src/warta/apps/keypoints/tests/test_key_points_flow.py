@@ -129,3 +129,23 @@ def test_approving_in_the_admin_form_keeps_provenance_and_records_the_editor(cli
     points = list(live.key_points.all())
     assert points and all(p.origin == "generated" and p.source_excerpt for p in points)
     assert live.key_points_provenance() == ArticlePage.KEY_POINTS_GENERATED
+
+
+def test_a_live_article_never_gets_unreviewed_points(client):
+    page = make_article(key_points=["Poin yang sudah disetujui"], approved=True)
+    draft = page.get_latest_revision_as_object()
+    draft.key_points_approved = False
+    draft.body = [{"type": "paragraph", "value": "<p>Isi baru yang belum ditinjau.</p>"}]
+    draft.save_revision()
+    fill_key_points(page.pk)
+    live = ArticlePage.objects.get(pk=page.pk)
+    assert [p.text for p in live.key_points.all()] == ["Poin yang sudah disetujui"]
+    assert "Poin yang sudah disetujui" in client.get(live.url).content.decode()
+
+
+def test_article_text_decodes_entities():
+    page = make_article(
+        publish=False,
+        body=[{"type": "paragraph", "value": "<p>PT A &amp; B rugi Rp5&nbsp;juta.</p>"}],
+    )
+    assert article_text(page) == "PT A & B rugi Rp5 juta."

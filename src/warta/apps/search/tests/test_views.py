@@ -139,6 +139,15 @@ def test_suggestions_complete_the_last_word(client):
     assert client.get("/cari/saran/").json()["suggestions"] == []
 
 
+@pytest.mark.parametrize("typed", ["ab\U0010ffff", "ab\x00", "\x00\x00", "cab\x00ai"])
+def test_suggestions_survive_edge_characters(client, typed):
+    make_story("Harga cabai rawit tembus Rp90 ribu")
+    response = client.get("/cari/saran/", {"q": typed})
+    assert response.status_code == 200
+    assert isinstance(response.json()["suggestions"], list)
+    assert client.get("/cari/", {"q": typed}).status_code == 200
+
+
 def test_pagination_links_keep_the_filters(client):
     for n in range(12):
         make_story(f"Banjir kabar {n}", section="bisnis")

@@ -1,8 +1,8 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from warta.apps.demo.loader import load_demo
+from warta.apps.demo.loader import DemoNotAllowedError, load_demo
 
 
 class Command(BaseCommand):
@@ -12,4 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        load_demo(reset=options["reset"], log=lambda line: self.stdout.write(line))
+        try:
+            load_demo(reset=options["reset"], log=lambda line: self.stdout.write(line))
+        except DemoNotAllowedError as error:
+            raise CommandError(str(error)) from error
