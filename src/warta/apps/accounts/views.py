@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -46,6 +46,10 @@ def profile(request: HttpRequest, username: str) -> HttpResponse:
 
     person = get_object_or_404(get_user_model(), username=username, is_active=True)
     articles = ArticlePage.objects.published().filter(author=person).for_listing()
+    if not articles.exists():
+        # Only bylines are public: staff and writers without a published piece stay
+        # unlisted, so the URL cannot be used to enumerate accounts.
+        raise Http404
     page_obj = Paginator(articles, 12).get_page(request.GET.get("halaman"))
     return render(request, "accounts/profile.html", {"person": person, "page_obj": page_obj})
 

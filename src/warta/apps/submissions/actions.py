@@ -73,9 +73,7 @@ def _apply_fields(submission: Submission, writer: Any, fields: dict[str, Any]) -
     upload = fields.get("hero_upload")
     if upload:
         clean = upload if isinstance(upload, CleanImage) else validate_image_upload(upload)
-        submission.hero_image = store_image(
-            clean, title=submission.headline or _("Gambar kiriman"), uploaded_by=writer
-        )
+        submission.hero_image = store_image(clean, uploaded_by=writer)
 
 
 def _validate_lengths(submission: Submission) -> None:

@@ -8,6 +8,7 @@ re-encoded so that metadata (EXIF GPS positions) and anything appended to the fi
 from __future__ import annotations
 
 import io
+import secrets
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,6 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageOps
@@ -104,14 +104,18 @@ def _reencode(image: PILImage.Image, extension: str) -> CleanImage:
     return CleanImage(out.getvalue(), extension, image.width, image.height)
 
 
-def store_image(clean: CleanImage, *, title: str, uploaded_by: Any) -> Any:
-    """Create and return a Wagtail image from a validated upload."""
+def store_image(clean: CleanImage, *, uploaded_by: Any) -> Any:
+    """Create and return a Wagtail image from a validated upload.
+
+    The file name is random and the title neutral: a draft's headline is private until
+    it is submitted, and a name derived from it would be a guessable public media URL.
+    """
     from wagtail.images import get_image_model
 
     image_model = get_image_model()
-    name = f"{slugify(title)[:40] or 'gambar'}.{clean.extension}"
+    name = f"kiriman-{secrets.token_hex(8)}.{clean.extension}"
     image = image_model(
-        title=(title or _("Gambar kiriman"))[:255],
+        title=str(_("Gambar kiriman penulis")),
         uploaded_by_user=uploaded_by,
         width=clean.width,
         height=clean.height,

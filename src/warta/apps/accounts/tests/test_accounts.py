@@ -116,8 +116,10 @@ def test_profile_lists_only_published_articles(client, writer, editor):
     assert client.get(reverse("accounts:profile", args=["tidak-ada"])).status_code == 404
 
 
-def test_profile_of_a_writer_without_articles(client, writer):
-    assert "Belum ada artikel" in client.get(writer.get_absolute_url()).content.decode()
+def test_profiles_without_published_articles_are_unlisted(client, writer, editor):
+    f.submitted(writer, headline="Masih ditinjau")
+    assert client.get(writer.get_absolute_url()).status_code == 404
+    assert client.get(editor.get_absolute_url()).status_code == 404
 
 
 def test_csrf_failure_view_is_indonesian_403():

@@ -1,6 +1,7 @@
 """The writer's pages: form errors, uploads, autosave, dashboard queries, CSRF."""
 
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -130,6 +131,11 @@ def test_valid_image_becomes_a_wagtail_image_and_needs_a_credit(writer_client, w
     submission = Submission.objects.get(writer=writer)
     assert submission.hero_image is not None
     assert submission.hero_image.uploaded_by_user == writer
+    # The draft's headline stays private: neither the title nor the public file name use it.
+    assert submission.headline.lower() not in submission.hero_image.title.lower()
+    assert re.fullmatch(
+        r"original_images/kiriman-[0-9a-f]{16}\.\w+", submission.hero_image.file.name
+    )
     response = writer_client.post(
         reverse("submissions:submission_edit", args=[submission.pk]),
         form_data(hero_credit="Dok. pribadi", intent="submit"),
