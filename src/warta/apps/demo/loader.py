@@ -163,7 +163,7 @@ def publish_article(
         body=body_stream(article["body"]),
         author=author,
         editor=editor,
-        is_community=author.groups.filter(name=COMMUNITY_WRITERS).exists(),
+        is_community=author.is_in_group(COMMUNITY_WRITERS),
         editors_pick=article.get("editors_pick", False),
         key_points_approved=True,
         key_points_approved_by=editor,
@@ -187,7 +187,7 @@ def stage_in_review(article: dict[str, Any], users: dict[str, User]) -> None:
 
     writer = users[article["author"]]
     editor = users[article["editor"]]
-    if not writer.groups.filter(name=COMMUNITY_WRITERS).exists():
+    if not writer.is_in_group(COMMUNITY_WRITERS):
         draft_staff_article(article, writer)
         return
     submission = actions.create_submission(

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,18 @@ from warta.apps.newsroom.blocks import ArticleBodyBlock
 from warta.apps.newsroom.forms import ArticlePageForm
 
 LIST_PAGE_SIZE = 12
+#: The rendition list items show (``includes/article_list.html`` and the recommendation lists).
+LIST_THUMBNAIL_SPEC = "fill-320x180|format-webp"
+
+
+def thumbnail_prefetch() -> Prefetch:
+    """Return the prefetch of list thumbnails, so a list costs no query per picture."""
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects
+    return Prefetch(
+        "hero_image__renditions", queryset=renditions.filter(filter_spec=LIST_THUMBNAIL_SPEC)
+    )
 
 
 @register_snippet
@@ -59,7 +72,9 @@ class ArticleQuerySet(PageQuerySet):
 
     def for_listing(self) -> ArticleQuerySet:
         """Prefetch what list items show, so a list costs a fixed number of queries."""
-        return self.select_related("hero_image", "author").prefetch_related("topics")
+        return self.select_related("hero_image", "author").prefetch_related(
+            "topics", thumbnail_prefetch()
+        )
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
@@ -101,6 +116,14 @@ class SectionPage(Page):
     class Meta:
         verbose_name = _("rubrik")
         verbose_name_plural = _("rubrik")
+
+    @classmethod
+    def community(cls) -> SectionPage | None:
+        """Return the section community writers publish in (``komunitas`` first)."""
+        return (
+            cls.objects.filter(slug="komunitas", is_community=True).first()
+            or cls.objects.filter(is_community=True).first()
+        )
 
     def articles(self) -> ArticleQuerySet:
         """Return this section's published articles, newest first."""

@@ -12,12 +12,10 @@ import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
 
-from warta.apps.newsroom.models import ArticlePage, ArticleQuerySet
+from warta.apps.newsroom.models import ArticlePage, ArticleQuerySet, thumbnail_prefetch
 from warta.apps.recommendations import conf
 from warta.apps.recommendations.indexing import Pool, current_pool
 from warta.apps.recommendations.readers import ReaderKey
@@ -55,12 +53,11 @@ class Feed:
 
 def listable() -> ArticleQuerySet:
     """Return published, not excluded articles with what a list item shows prefetched."""
-    renditions = get_image_model().get_rendition_model().objects.all()
     return (
         ArticlePage.objects.published()
         .filter(recommendation_exclude=False)
         .select_related("hero_image")
-        .prefetch_related(Prefetch("hero_image__renditions", queryset=renditions))
+        .prefetch_related(thumbnail_prefetch())
     )
 
 

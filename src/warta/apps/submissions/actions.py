@@ -36,7 +36,6 @@ TEXT_FIELDS = (
     "suggested_topics",
 )
 FILE_FIELDS = ("hero_image", "hero_upload", "remove_hero")
-COMMUNITY_SECTION_SLUG = "komunitas"
 
 
 def _require(allowed: bool) -> None:
@@ -127,10 +126,7 @@ def community_section() -> Any:
     """Return the community section page, where community articles live."""
     from warta.apps.newsroom.models import SectionPage
 
-    section = (
-        SectionPage.objects.filter(slug=COMMUNITY_SECTION_SLUG, is_community=True).first()
-        or SectionPage.objects.filter(is_community=True).first()
-    )
+    section = SectionPage.community()
     if section is None:
         raise ValidationError(_("Rubrik komunitas belum dibuat; hubungi redaksi."))
     return section

@@ -93,10 +93,7 @@ def ensure_community_workflow() -> None:
     from warta.apps.newsroom.models import SectionPage
     from warta.apps.submissions.models import CommunityReviewTask
 
-    section = (
-        SectionPage.objects.filter(slug="komunitas", is_community=True).first()
-        or SectionPage.objects.filter(is_community=True).first()
-    )
+    section = SectionPage.community()
     if section is None:
         return
     task, created = CommunityReviewTask.objects.get_or_create(name=TASK_NAME)
