@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from warta.apps.accounts.actions import disable_wagtail_notifications
 from warta.apps.submissions import policies
 from warta.apps.submissions.body_format import blocks_to_markup, markup_errors, markup_to_blocks
-from warta.apps.submissions.models import Submission, SubmissionEvent
+from warta.apps.submissions.models import TEXT_FIELDS, Submission, SubmissionEvent
 from warta.apps.submissions.uploads import CleanImage, store_image, validate_image_upload
 
 logger = logging.getLogger(__name__)
@@ -27,14 +27,6 @@ logger = logging.getLogger(__name__)
 Kind = SubmissionEvent.Kind
 Status = Submission.Status
 
-TEXT_FIELDS = (
-    "headline",
-    "dateline",
-    "body_markup",
-    "hero_caption",
-    "hero_credit",
-    "suggested_topics",
-)
 FILE_FIELDS = ("hero_image", "hero_upload", "remove_hero")
 
 

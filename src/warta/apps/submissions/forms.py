@@ -13,6 +13,7 @@ from warta.apps.submissions.models import (
     CREDIT_MAX,
     DATELINE_MAX,
     HEADLINE_MAX,
+    TEXT_FIELDS,
     TOPICS_MAX,
     Submission,
 )
@@ -29,6 +30,11 @@ def _text(label: Any, max_length: int, **kwargs: Any) -> forms.CharField:
         error_messages={"max_length": TOO_LONG},
         **kwargs,
     )
+
+
+def submission_text(submission: Submission) -> dict[str, str]:
+    """Return the submission's text fields, keyed by form field name."""
+    return {name: getattr(submission, name) for name in TEXT_FIELDS}
 
 
 class SubmissionForm(forms.Form):
@@ -66,14 +72,7 @@ class SubmissionForm(forms.Form):
 
     def __init__(self, *args: Any, submission: Submission | None = None, **kwargs: Any) -> None:
         if submission is not None and "initial" not in kwargs and not args:
-            kwargs["initial"] = {
-                "headline": submission.headline,
-                "dateline": submission.dateline,
-                "body_markup": submission.body_markup,
-                "hero_caption": submission.hero_caption,
-                "hero_credit": submission.hero_credit,
-                "suggested_topics": submission.suggested_topics,
-            }
+            kwargs["initial"] = submission_text(submission)
         super().__init__(*args, **kwargs)
         self.submission = submission
 
@@ -86,32 +85,14 @@ class SubmissionForm(forms.Form):
     def has_any_content(self) -> bool:
         """Return True when the writer typed or uploaded anything (empty drafts are not kept)."""
         data = self.cleaned_data
-        return any(
-            (data.get(name) or "").strip()
-            for name in (
-                "headline",
-                "dateline",
-                "body_markup",
-                "hero_caption",
-                "hero_credit",
-                "suggested_topics",
-            )
-        ) or bool(data.get("hero_upload"))
+        return any((data.get(name) or "").strip() for name in TEXT_FIELDS) or bool(
+            data.get("hero_upload")
+        )
 
     def action_fields(self) -> dict[str, Any]:
         """Return the keyword arguments for ``create_submission`` / ``update_submission``."""
         data = self.cleaned_data
-        fields = {
-            name: data.get(name, "")
-            for name in (
-                "headline",
-                "dateline",
-                "body_markup",
-                "hero_caption",
-                "hero_credit",
-                "suggested_topics",
-            )
-        }
+        fields: dict[str, Any] = {name: data.get(name, "") for name in TEXT_FIELDS}
         fields["remove_hero"] = bool(data.get("remove_hero"))
         if data.get("hero_upload"):
             fields["hero_upload"] = data["hero_upload"]

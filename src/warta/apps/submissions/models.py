@@ -15,6 +15,17 @@ CREDIT_MAX = 120
 TOPICS_MAX = 200
 
 
+#: The writer-typed text fields of a submission (form fields and action keywords alike).
+TEXT_FIELDS = (
+    "headline",
+    "dateline",
+    "body_markup",
+    "hero_caption",
+    "hero_credit",
+    "suggested_topics",
+)
+
+
 class SubmissionQuerySet(models.QuerySet):
     def written_by(self, user: object) -> SubmissionQuerySet:
         """Return the submissions of ``user`` (none for anonymous users)."""

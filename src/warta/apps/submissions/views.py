@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from warta.apps.core.dates import format_wib
 from warta.apps.submissions import actions
 from warta.apps.submissions.access import access_own_submission, access_submission_by_user
-from warta.apps.submissions.forms import SubmissionForm
+from warta.apps.submissions.forms import SubmissionForm, submission_text
 from warta.apps.submissions.models import Submission
 from warta.apps.submissions.policies import can_create_submission, can_edit_submission
 
@@ -192,17 +192,7 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         actions.submit_submission(submission, request.user)
     except ValidationError as error:
-        form = SubmissionForm(
-            {
-                "headline": submission.headline,
-                "dateline": submission.dateline,
-                "body_markup": submission.body_markup,
-                "hero_caption": submission.hero_caption,
-                "hero_credit": submission.hero_credit,
-                "suggested_topics": submission.suggested_topics,
-            },
-            submission=submission,
-        )
+        form = SubmissionForm(submission_text(submission), submission=submission)
         form.is_valid()
         _add_errors(form, error)
         messages.warning(request, _("Tulisan belum bisa dikirim. Lengkapi isian yang ditandai."))
