@@ -14,21 +14,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from warta.cli.paths import indosum_path
+
 if TYPE_CHECKING:
     from warta.engines.keypoints import KeyPoints, KeyPointsEngine
     from warta.engines.keypoints.evaluation import EvalReport
-
-
-def _shared_data_dir() -> Path:
-    """Return the shared data folder: $WARTA_DATA_DIR, else ../shared/data beside the repo."""
-    env = os.environ.get("WARTA_DATA_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
-
-
-def _default_indosum() -> Path:
-    return _shared_data_dir() / "indosum" / "indosum.jsonl"
 
 
 def register(subparsers: Any) -> None:
@@ -320,7 +310,7 @@ def run_bench(args: argparse.Namespace) -> int:
     from warta.engines.keypoints.benchmark import run_bench as measure
     from warta.engines.keypoints.dataset import iter_records
 
-    data: Path = args.data or _default_indosum()
+    data: Path = args.data or indosum_path()
     if not data.exists():
         return _fail(f"berkas data tidak ada / data file not found: {data}", 2)
     try:

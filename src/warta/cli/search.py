@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-DEV_SETTINGS = "warta.project.settings.dev"
-INDOSUM = Path("../shared/data/indosum/indosum.jsonl")
+from warta.cli.paths import indosum_path
+from warta.cli.site import DEV_SETTINGS, setup_django
 
 
 def register(subparsers: Any) -> None:
@@ -69,16 +69,9 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEV_SETTINGS)
-    import django
-
-    django.setup()
-
-
 def run_reindex(args: argparse.Namespace) -> int:
     """Rebuild the index from every published article, printing progress."""
-    _setup_django()
+    setup_django()
     from warta.apps.search.indexing import rebuild_index
 
     started = time.perf_counter()
@@ -94,7 +87,7 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 def run_query(args: argparse.Namespace) -> int:
     """Print the results of one query (title, score order, snippet)."""
-    _setup_django()
+    setup_django()
     from django.utils.html import strip_tags
 
     from warta.apps.search.forms import SearchForm
@@ -217,9 +210,10 @@ def _prepare_database(args: argparse.Namespace, db_path: Path) -> None:
         raise SystemExit(f"{db_path} berisi {existing} artikel; hapus berkasnya dulu.")
     print(f"Menyiapkan {args.articles} artikel sintetis (kosakata: {args.corpus})…", flush=True)
     if args.corpus == "indosum":
-        if not INDOSUM.exists():
-            raise SystemExit(f"{INDOSUM} tidak ada; pakai --corpus demo.")
-        chain = synthetic.BigramText.from_jsonl(INDOSUM)
+        indosum = indosum_path()
+        if not indosum.exists():
+            raise SystemExit(f"{indosum} tidak ada; pakai --corpus demo.")
+        chain = synthetic.BigramText.from_jsonl(indosum)
     else:
         chain = synthetic.BigramText.from_demo()
     template = synthetic.publish_template_article()
@@ -264,7 +258,7 @@ def run_bench(args: argparse.Namespace) -> int:
     os.environ["WARTA_DATABASE_URL"] = f"sqlite:///{db_path}"
     os.environ["DJANGO_SETTINGS_MODULE"] = DEV_SETTINGS
     os.environ.setdefault("WARTA_VAR_DIR", str(db_path.parent))
-    _setup_django()
+    setup_django()
     from django.conf import settings
 
     settings.DEBUG = False  # no query log: it would be timed too
