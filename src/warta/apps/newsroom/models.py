@@ -72,9 +72,11 @@ class ArticleQuerySet(PageQuerySet):
 
     def for_listing(self) -> ArticleQuerySet:
         """Prefetch what list items show, so a list costs a fixed number of queries."""
-        return self.select_related("hero_image", "author").prefetch_related(
-            "topics", thumbnail_prefetch()
-        )
+        return self.select_related("hero_image", "author").prefetch_related("topics")
+
+    def with_thumbnails(self) -> ArticleQuerySet:
+        """Prefetch the list-thumbnail rendition (callers needing other sizes prefetch theirs)."""
+        return self.prefetch_related(thumbnail_prefetch())
 
 
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
@@ -91,7 +93,7 @@ class HomePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.published().for_listing()
+        articles = ArticlePage.objects.published().for_listing().with_thumbnails()
         context["latest"] = articles[:10]
         context["picks"] = articles.picks()[:5]
         context["sections"] = SectionPage.objects.live().child_of(self)
@@ -127,7 +129,7 @@ class SectionPage(Page):
 
     def articles(self) -> ArticleQuerySet:
         """Return this section's published articles, newest first."""
-        return ArticlePage.objects.published().child_of(self).for_listing()
+        return ArticlePage.objects.published().child_of(self).for_listing().with_thumbnails()
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)

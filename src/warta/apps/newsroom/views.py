@@ -15,6 +15,6 @@ from warta.apps.newsroom.models import LIST_PAGE_SIZE, ArticlePage, Topic
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """List a topic's published articles, newest first, paginated."""
     topic = get_object_or_404(Topic, slug=slug)
-    articles = ArticlePage.objects.published().for_listing().filter(topics=topic)
+    articles = ArticlePage.objects.published().for_listing().with_thumbnails().filter(topics=topic)
     page_obj = Paginator(articles, LIST_PAGE_SIZE).get_page(request.GET.get("halaman"))
     return render(request, "newsroom/topic_detail.html", {"topic": topic, "page_obj": page_obj})
