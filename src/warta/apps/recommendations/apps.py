@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class RecommendationsConfig(AppConfig):
@@ -17,3 +20,11 @@ class RecommendationsConfig(AppConfig):
         from warta.apps.recommendations import signals
 
         signals.connect()
+        post_migrate.connect(_schedule_purge, sender=self)
+
+
+def _schedule_purge(**kwargs: Any) -> None:
+    """Start (or mend) the nightly reading-history purge after each ``migrate``."""
+    from warta.apps.recommendations.scheduling import ensure_purge_scheduled
+
+    ensure_purge_scheduled()

@@ -21,6 +21,11 @@ def reading_history_window() -> timedelta:
     return timedelta(days=reading_history_days())
 
 
+def purge_hour() -> int:
+    """Return the hour (site time, WIB) of the nightly purge (``WARTA_PURGE_HOUR``, 3)."""
+    return min(max(int(getattr(settings, "WARTA_PURGE_HOUR", 3)), 0), 23)
+
+
 def popular_window() -> timedelta:
     """Return how far back "Populer sekarang" counts readers (``WARTA_POPULAR_DAYS``, 3)."""
     return timedelta(days=max(float(getattr(settings, "WARTA_POPULAR_DAYS", 3)), 0.01))

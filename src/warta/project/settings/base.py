@@ -47,6 +47,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every process: the recommender's pool version and the log-in limits live
+# there. Without WARTA_REDIS_URL each process keeps its own, which is right for one process
+# (development, tests) and wrong behind several workers (a deploy check says so).
+if os.environ.get("WARTA_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["WARTA_REDIS_URL"],
+        }
+    }
+
 INSTALLED_APPS = [
     "warta.apps.core",
     "warta.apps.accounts",

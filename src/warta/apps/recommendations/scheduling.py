@@ -1,0 +1,58 @@
+"""Keep one nightly retention purge queued in the task worker, so a publisher needs no cron.
+
+The purge task queues its own next run each time it finishes, and :func:`ensure_purge_scheduled`
+(run after every ``migrate``) starts the chain on a new site and mends it if a queued run was
+lost. Only the database task backend can be asked what is queued; with another backend,
+schedule ``warta manage purge_reading_history`` in the system's scheduler instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.tasks import task_backends
+from django.utils import timezone
+
+from warta.apps.recommendations import conf
+
+DATABASE_BACKEND = "django_tasks_db.backend.DatabaseBackend"
+
+
+def next_purge_at(now: datetime) -> datetime:
+    """Return the first ``WARTA_PURGE_HOUR`` o'clock (site time, WIB) strictly after ``now``."""
+    local = timezone.localtime(now)
+    run = local.replace(hour=conf.purge_hour(), minute=0, second=0, microsecond=0)
+    if run <= local:
+        run += timedelta(days=1)
+    return run
+
+
+def _uses_database_backend(alias: str) -> bool:
+    backend = task_backends[alias]
+    return f"{type(backend).__module__}.{type(backend).__qualname__}" == DATABASE_BACKEND
+
+
+def ensure_purge_scheduled(*, now: datetime | None = None) -> datetime | None:
+    """Queue the next nightly purge unless one is already waiting; return when it will run.
+
+    Returns ``None`` when nothing was queued: a run is already waiting, or the task backend
+    cannot defer work or cannot be asked what is queued.
+    """
+    from warta.apps.recommendations.tasks import purge_reading_history
+
+    alias = purge_reading_history.backend
+    if not _uses_database_backend(alias):
+        return None
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(
+        backend_name=alias,
+        task_path=purge_reading_history.module_path,
+        status=TaskResultStatus.READY,
+    )
+    if waiting.exists():
+        return None
+    run_after = next_purge_at(now or timezone.now())
+    purge_reading_history.using(run_after=run_after).enqueue()
+    return run_after
