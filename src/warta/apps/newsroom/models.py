@@ -276,6 +276,13 @@ class ArticlePage(Page):
         if self.hero_image_id and not self.hero_credit.strip():
             raise ValidationError({"hero_credit": _("Kredit gambar wajib diisi.")})
 
+    def publish(self, revision: Any, user: Any = None, **kwargs: Any) -> Any:
+        """Publish ``revision``, first crediting the publishing editor if none is named."""
+        from warta.apps.newsroom.publishing import credit_publishing_editor
+
+        credit_publishing_editor(revision, user)
+        return super().publish(revision, user=user, **kwargs)
+
     @property
     def section(self) -> SectionPage | None:
         parent = self.get_parent()
