@@ -6,12 +6,12 @@ from warta.apps.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("daftar/", views.signup, name="signup"),
-    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("ketentuan/", views.terms, name="terms"),
     path(
         "lupa-sandi/",
-        auth_views.PasswordResetView.as_view(
+        views.PasswordResetView.as_view(
             success_url=reverse_lazy("accounts:password_reset_done"),
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",

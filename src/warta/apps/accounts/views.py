@@ -1,21 +1,97 @@
-"""Public account pages: sign-up, profile, terms, and the Indonesian CSRF failure page.
+"""Public account pages: sign-up, log-in, password reset, profile, terms, CSRF failure.
 
-Login, logout and password reset are Django's auth views with templates in
-``templates/registration/`` (see urls.py).
+Log-in and password reset are Django's auth views with templates in ``templates/registration/``
+(see urls.py), wrapped so that too many attempts get a 429 instead of another try
+(throttling.py counts them).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from warta.apps.accounts import conf, throttling
 from warta.apps.accounts.actions import sign_up_writer
+from warta.apps.accounts.conf import RateLimit
 from warta.apps.accounts.forms import SignupForm
+
+#: what a refused sign-up form is shown again with; passwords are never sent back
+SIGNUP_KEPT_FIELDS = ("username", "full_name", "email")
+
+
+def too_many_attempts_message(text: str, limit: RateLimit) -> str:
+    """Return ``text`` (with a ``%(wait)s`` placeholder) saying how long to wait.
+
+    The window's full length is given: counts are fixed windows whose start the cache does
+    not report, so this is the longest the person may have to wait.
+    """
+    seconds = limit.window_seconds
+    if seconds % 3600 == 0:
+        wait = _("%(hours)d jam") % {"hours": seconds // 3600}
+    else:
+        wait = _("%(minutes)d menit") % {"minutes": -(-seconds // 60)}
+    return text % {"wait": wait}
+
+
+def refuse(response: HttpResponse, limit: RateLimit) -> HttpResponse:
+    """Mark ``response`` (the form page, shown again) as 429 Too Many Requests."""
+    response.status_code = 429
+    response["Retry-After"] = str(limit.window_seconds)
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in, refused per account and per IP after too many failures."""
+
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        username = request.POST.get("username", "")
+        ip = throttling.ip_key(request)
+        # Checked before the password is, so a refused try cannot confirm a right guess.
+        limit = throttling.login_limit_reached(ip, username)
+        if limit is not None:
+            form = self.get_form_class()(request, initial={"username": username})
+            message = too_many_attempts_message(
+                _("Terlalu banyak percobaan masuk. Coba lagi dalam %(wait)s."), limit
+            )
+            context = self.get_context_data(form=form, throttled=message)
+            return refuse(self.render_to_response(context), limit)
+        form = self.get_form()
+        if form.is_valid():
+            throttling.clear_login_failures(username)
+            return self.form_valid(form)
+        throttling.record_login_failure(ip, username)
+        return self.form_invalid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password-reset request, refused per IP after too many requests."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        limit = conf.password_reset_limit_per_ip()
+        ip = throttling.ip_key(request)
+        if throttling.is_limited(limit, ip):
+            form = self.get_form_class()(initial={"email": request.POST.get("email", "")})
+            message = too_many_attempts_message(
+                _(
+                    "Terlalu banyak permintaan atur ulang kata sandi dari jaringan Anda. "
+                    "Coba lagi dalam %(wait)s."
+                ),
+                limit,
+            )
+            context = self.get_context_data(form=form, throttled=message)
+            return refuse(self.render_to_response(context), limit)
+        throttling.record_attempt(limit, ip)
+        return super().post(request, *args, **kwargs)
 
 
 @require_http_methods(["GET", "POST"])
@@ -25,6 +101,22 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("submissions:dashboard")
     form = SignupForm(request.POST or None)
     if request.method == "POST":
+        limit = conf.signup_limit_per_ip()
+        ip = throttling.ip_key(request)
+        # Every submitted form counts, valid or not (see conf.signup_limit_per_ip).
+        if throttling.is_limited(limit, ip):
+            kept: dict[str, Any] = {name: request.POST.get(name, "") for name in SIGNUP_KEPT_FIELDS}
+            kept["accept_terms"] = bool(request.POST.get("accept_terms"))
+            message = too_many_attempts_message(
+                _(
+                    "Terlalu banyak percobaan pendaftaran dari jaringan Anda. "
+                    "Coba lagi dalam %(wait)s."
+                ),
+                limit,
+            )
+            context = {"form": SignupForm(initial=kept), "throttled": message}
+            return refuse(render(request, "accounts/signup.html", context), limit)
+        throttling.record_attempt(limit, ip)
         if not form.is_valid():
             return render(request, "accounts/signup.html", {"form": form}, status=400)
         user = sign_up_writer(
