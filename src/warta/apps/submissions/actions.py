@@ -327,6 +327,11 @@ def record_publication(page: Any, user: Any = None) -> Submission | None:
     return submission
 
 
+def _is_scheduled(page: Any) -> bool:
+    """Return whether an editor approved a revision of ``page`` to go live later."""
+    return bool(page.revisions.filter(approved_go_live_at__isnull=False).exists())
+
+
 def record_cancellation(page_id: int | str, user: Any = None) -> Submission | None:
     """Hand a piece back to its writer when an editor stopped its workflow in the admin
     (Wagtail's "Cancel workflow"), so it never sits "in review" with nobody reviewing it.
@@ -335,6 +340,10 @@ def record_cancellation(page_id: int | str, user: Any = None) -> Submission | No
     with transaction.atomic():
         submission = Submission.objects.select_for_update().filter(page_id=page_id).first()
         if submission is None or submission.status not in Submission.REVIEWABLE:
+            return submission
+        if submission.page is not None and _is_scheduled(submission.page):
+            # Publishing with a future go-live also ends the workflow; the piece was
+            # accepted, and the writer hears so when it goes live (record_publication).
             return submission
         submission.status = Status.CHANGES_REQUESTED
         submission.save()

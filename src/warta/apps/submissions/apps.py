@@ -20,6 +20,10 @@ def _ensure_workflow(sender: AppConfig, **kwargs: Any) -> None:
 def _page_published(sender: Any, instance: Any, revision: Any = None, **kwargs: Any) -> None:
     from warta.apps.submissions.actions import record_publication
 
+    # Wagtail sends page_published also when a never-live page is only *scheduled* (go-live
+    # in the future); the writer hears "published" when the scheduled run makes it live.
+    if not instance.live:
+        return
     record_publication(instance, getattr(revision, "user", None))
 
 

@@ -1,9 +1,14 @@
 """Workflow transitions through the real actions and the admin, and what the writer sees."""
 
+import io
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import WorkflowPage, WorkflowState
 
 from warta.apps.newsroom.models import ArticlePage
@@ -175,6 +180,30 @@ def test_publishing_with_the_admin_button_updates_the_writer(writer, editor):
     submission.refresh_from_db()
     assert submission.status == Submission.Status.PUBLISHED
     assert list(submission.events.values_list("kind", flat=True))[-1] == "published"
+
+
+def test_a_scheduled_publish_tells_the_writer_only_when_it_goes_live(
+    writer, editor, django_capture_on_commit_callbacks, monkeypatch
+):
+    submission = f.submitted(writer)
+    mail.outbox.clear()  # the "received" note
+    page = submission.page.specific
+    page.go_live_at = timezone.now() + timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision(user=editor).publish(user=editor)
+    submission.refresh_from_db()
+    assert not ArticlePage.objects.get(pk=page.pk).live
+    assert submission.status != Submission.Status.PUBLISHED
+    assert [m.subject for m in mail.outbox if writer.email in m.to] == []
+
+    later = timezone.now() + timedelta(hours=3)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    submission.refresh_from_db()
+    assert ArticlePage.objects.get(pk=page.pk).live
+    assert submission.status == Submission.Status.PUBLISHED
+    assert [message for message in mail.outbox if writer.email in message.to]
 
 
 def test_writer_is_emailed_about_decisions(writer, editor, django_capture_on_commit_callbacks):
