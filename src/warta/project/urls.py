@@ -4,7 +4,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from warta.apps.accounts import views as account_views
+
 urlpatterns = [
+    # Ahead of the admin's own views, under the same names, so they get the account forms'
+    # rate limits (accounts/views.py); Wagtail's reverse() and redirects lead here.
+    path("admin/login/", account_views.AdminLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        account_views.AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("warta.apps.accounts.urls")),

@@ -2,7 +2,9 @@
 
 Log-in and password reset are Django's auth views with templates in ``templates/registration/``
 (see urls.py), wrapped so that too many attempts get a 429 instead of another try
-(throttling.py counts them).
+(throttling.py counts them). The Wagtail admin's log-in and password reset get the same
+wrapping and share the counters (``AdminLoginView`` and ``AdminPasswordResetView``, routed
+in project/urls.py ahead of the admin's own).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.views import account as wagtail_account_views
 
 from warta.apps.accounts import conf, throttling
 from warta.apps.accounts.actions import sign_up_writer
@@ -48,10 +51,12 @@ def refuse(response: HttpResponse, limit: RateLimit) -> HttpResponse:
     return response
 
 
-class LoginView(auth_views.LoginView):
-    """Django's log-in, refused per account and per IP after too many failures."""
+class ThrottledLoginMixin:
+    """Refuse a log-in per account and per IP after too many failures.
 
-    redirect_authenticated_user = True
+    Shared by the site's log-in and the Wagtail admin's, so failures on either form count
+    together. The template shows ``throttled`` (the refusal message) when it is set.
+    """
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         username = request.POST.get("username", "")
@@ -73,8 +78,11 @@ class LoginView(auth_views.LoginView):
         return self.form_invalid(form)
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    """Django's password-reset request, refused per IP after too many requests."""
+class ThrottledPasswordResetMixin:
+    """Refuse password-reset requests per IP after too many; shared by the site and the admin.
+
+    The template shows ``throttled`` (the refusal message) when it is set.
+    """
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         limit = conf.password_reset_limit_per_ip()
@@ -92,6 +100,28 @@ class PasswordResetView(auth_views.PasswordResetView):
             return refuse(self.render_to_response(context), limit)
         throttling.record_attempt(limit, ip)
         return super().post(request, *args, **kwargs)
+
+
+class LoginView(ThrottledLoginMixin, auth_views.LoginView):
+    """Django's log-in, refused per account and per IP after too many failures."""
+
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(ThrottledPasswordResetMixin, auth_views.PasswordResetView):
+    """Django's password-reset request, refused per IP after too many requests."""
+
+
+class AdminLoginView(ThrottledLoginMixin, wagtail_account_views.LoginView):
+    """The Wagtail admin's log-in (routed at /admin/login/ in project/urls.py), same limits."""
+
+    template_name = "accounts/admin/login.html"
+
+
+class AdminPasswordResetView(ThrottledPasswordResetMixin, wagtail_account_views.PasswordResetView):
+    """The Wagtail admin's password-reset request (/admin/password_reset/), same limit."""
+
+    template_name = "accounts/admin/password_reset_form.html"
 
 
 @require_http_methods(["GET", "POST"])
