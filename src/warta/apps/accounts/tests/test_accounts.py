@@ -10,24 +10,17 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from warta.apps.accounts.models import COMMUNITY_WRITERS
+from warta.apps.accounts.tests.forms import SIGNUP_FORM
 from warta.apps.accounts.views import csrf_failure
 from warta.apps.submissions import actions
 from warta.apps.submissions.tests import factories as f
 
 pytestmark = pytest.mark.django_db
 SIGNUP = reverse("accounts:signup")
-GOOD = {
-    "username": "sitiaminah",
-    "full_name": "Siti Aminah",
-    "email": "siti@contoh.id",
-    "password1": "Banjir-Rob-2026!",
-    "password2": "Banjir-Rob-2026!",
-    "accept_terms": "on",
-}
 
 
 def test_signup_creates_a_community_writer_and_logs_in(client):
-    response = client.post(SIGNUP, GOOD)
+    response = client.post(SIGNUP, SIGNUP_FORM)
     assert response.status_code == 302
     assert response["Location"] == reverse("submissions:dashboard")
     user = get_user_model().objects.get(username="sitiaminah")
@@ -51,7 +44,7 @@ def test_signup_creates_a_community_writer_and_logs_in(client):
     ],
 )
 def test_signup_errors_are_indonesian_and_400(client, change, field, message):
-    response = client.post(SIGNUP, {**GOOD, **change})
+    response = client.post(SIGNUP, {**SIGNUP_FORM, **change})
     assert response.status_code == 400
     assert field in response.context["form"].errors
     assert message in response.content.decode()
@@ -61,7 +54,7 @@ def test_signup_errors_are_indonesian_and_400(client, change, field, message):
 
 
 def test_signup_refuses_a_taken_email(client, writer):
-    response = client.post(SIGNUP, {**GOOD, "email": writer.email.upper()})
+    response = client.post(SIGNUP, {**SIGNUP_FORM, "email": writer.email.upper()})
     assert response.status_code == 400
     assert "sudah terdaftar" in response.content.decode()
 
@@ -133,7 +126,7 @@ def test_csrf_failure_view_is_indonesian_403():
 
 
 def test_signed_up_writer_can_write(client):
-    client.post(SIGNUP, GOOD)
+    client.post(SIGNUP, SIGNUP_FORM)
     user = get_user_model().objects.get(username="sitiaminah")
     submission = f.draft(user)
     assert actions.submit_submission(submission, user).status == "submitted"

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from warta.apps.accounts import throttling
+from warta.apps.accounts.tests.forms import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")
@@ -20,14 +21,6 @@ SIGNUP_REFUSED = "Terlalu banyak percobaan pendaftaran dari jaringan Anda. Coba 
 RESET_REFUSED = (
     "Terlalu banyak permintaan atur ulang kata sandi dari jaringan Anda. Coba lagi dalam 1 jam."
 )
-SIGNUP_FORM = {
-    "username": "sitiaminah",
-    "full_name": "Siti Aminah",
-    "email": "siti@contoh.id",
-    "password1": "Banjir-Rob-2026!",
-    "password2": "Banjir-Rob-2026!",
-    "accept_terms": "on",
-}
 
 
 def log_in(client, username, password=WRONG, ip="127.0.0.1", **headers):
