@@ -106,3 +106,12 @@ def test_unpublished_article_is_not_shared(client):
     response = client.get(f"/berita/{draft.slug}/")
     assert response.status_code == 404
     assert_not_shared(response)
+
+
+def test_password_protected_page_is_not_shared(client, article):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="r4h")
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert_not_shared(response)
