@@ -23,7 +23,13 @@ from django.db.models import F
 
 from warta.apps.newsroom.models import ArticlePage
 from warta.apps.search.analysis import index_terms
-from warta.apps.search.models import IndexStatistics, SearchEntry, SearchPosting, SearchTerm
+from warta.apps.search.models import (
+    IndexChange,
+    IndexStatistics,
+    SearchEntry,
+    SearchPosting,
+    SearchTerm,
+)
 
 K1 = 1.2
 B = 0.75
@@ -106,15 +112,50 @@ def index_state() -> tuple[int, int]:
     return (row[0], row[1]) if row else (0, 0)
 
 
-def adjust_statistics(documents: int, title_length: int, body_length: int) -> None:
-    """Add to the index totals (negative numbers remove); creates the row on first use."""
+#: Change rows kept for processes catching up (see ``postings.PostingCache``).
+CHANGES_KEPT = 1000
+
+
+@dataclass(frozen=True)
+class ArticleChange:
+    """What one index write did to one article: the terms whose postings changed."""
+
+    page_id: int
+    term_ids: frozenset[int]
+
+
+def adjust_statistics(
+    documents: int, title_length: int, body_length: int, change: ArticleChange | None = None
+) -> None:
+    """Add to the index totals (negative numbers remove); creates the row on first use.
+
+    Every call gives the index a new random version. With ``change``, the step from the
+    previous version to the new one is logged, so processes can update their cached
+    posting lists for that one article; without it (a rebuild) they reload everything.
+    """
     IndexStatistics.objects.get_or_create(pk=STATISTICS_ID)
+    # Locked, so concurrent writers log an unbroken chain of versions (PostgreSQL; on
+    # SQLite this transaction already holds the write lock).
+    previous = (
+        IndexStatistics.objects.select_for_update()
+        .values_list("version", flat=True)
+        .get(pk=STATISTICS_ID)
+    )
+    version = secrets.randbits(62)
     IndexStatistics.objects.filter(pk=STATISTICS_ID).update(
-        version=secrets.randbits(62),
+        version=version,
         documents=F("documents") + documents,
         title_length_total=F("title_length_total") + title_length,
         body_length_total=F("body_length_total") + body_length,
     )
+    if change is not None:
+        logged = IndexChange.objects.create(
+            version=version,
+            previous=previous,
+            page_id=change.page_id,
+            term_ids=" ".join(map(str, sorted(change.term_ids))),
+        )
+        IndexChange.objects.filter(pk__lte=logged.pk - CHANGES_KEPT).delete()
 
 
 def term_ids(terms: Iterable[str]) -> dict[str, int]:
@@ -133,8 +174,11 @@ def term_ids(terms: Iterable[str]) -> dict[str, int]:
     return found
 
 
-def write_entries(drafts: list[EntryDraft], averages: FieldAverages) -> None:
-    """Store entries and postings for ``drafts`` (none of which may be indexed yet)."""
+def write_entries(drafts: list[EntryDraft], averages: FieldAverages, *, log: bool = False) -> None:
+    """Store entries and postings for ``drafts`` (none of which may be indexed yet).
+
+    ``log`` records the write as one ``IndexChange`` (a single draft only).
+    """
     impacts = [term_impacts(d, averages) for d in drafts]
     ids = term_ids(t for per_draft in impacts for t in per_draft)
     SearchEntry.objects.bulk_create(
@@ -162,10 +206,15 @@ def write_entries(drafts: list[EntryDraft], averages: FieldAverages) -> None:
     )
     document_counts = Counter(ids[t] for per_draft in impacts for t in per_draft)
     adjust_document_counts(document_counts, +1)
+    change = None
+    if log:
+        [draft] = drafts
+        change = ArticleChange(draft.page_id, frozenset(document_counts))
     adjust_statistics(
         len(drafts),
         sum(len(d.title_terms) for d in drafts),
         sum(len(d.body_terms) for d in drafts),
+        change,
     )
 
 
@@ -194,7 +243,8 @@ def index_article(page: ArticlePage) -> bool:
     if not is_searchable(page):
         return False
     live = ArticlePage.objects.get(pk=page.pk)  # the published state, not a draft in memory
-    write_entries([draft_entry(live.pk, live.title, article_text(live))], FieldAverages())
+    draft = draft_entry(live.pk, live.title, article_text(live))
+    write_entries([draft], FieldAverages(), log=True)
     return True
 
 
@@ -220,7 +270,7 @@ def remove_article(page_id: int) -> None:
             return  # another transaction removed it first
         cursor.execute(f"DELETE FROM {_table(SearchPosting)} WHERE entry_id = %s", [page_id])  # noqa: S608
     adjust_document_counts(term_counts, -1)
-    adjust_statistics(-1, -row[0], -row[1])
+    adjust_statistics(-1, -row[0], -row[1], ArticleChange(page_id, frozenset(term_counts)))
 
 
 def _table(model: type) -> str:
@@ -243,7 +293,7 @@ def published_drafts(batch_size: int = BATCH_SIZE) -> Iterator[EntryDraft]:
 def clear_index() -> None:
     """Delete every entry, posting and term in bulk (no per-row signals)."""
     with connection.cursor() as cursor:
-        for model in (SearchPosting, SearchEntry, SearchTerm, IndexStatistics):
+        for model in (SearchPosting, SearchEntry, SearchTerm, IndexStatistics, IndexChange):
             cursor.execute(f"DELETE FROM {_table(model)}")  # noqa: S608
 
 

@@ -57,6 +57,29 @@ class IndexStatistics(models.Model):
         return f"{self.documents}"
 
 
+class IndexChange(models.Model):
+    """One index write: which article it touched and which terms' posting lists changed.
+
+    Versions form a chain (``previous`` → ``version``), so a process whose cached lists
+    are at some version can replay just the articles written since then instead of
+    dropping everything. Only recent rows are kept; a longer gap falls back to a full
+    reload.
+    """
+
+    version = models.BigIntegerField()
+    previous = models.BigIntegerField()
+    page_id = models.PositiveIntegerField()
+    # Space-separated ids of the terms whose postings gained or lost this article.
+    term_ids = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("perubahan indeks pencarian")
+        verbose_name_plural = _("perubahan indeks pencarian")
+
+    def __str__(self) -> str:
+        return f"{self.previous} → {self.version} ({self.page_id})"
+
+
 class SearchTerm(models.Model):
     """One stem and the number of indexed articles that contain it."""
 

@@ -72,27 +72,34 @@ def _local_midnight(day: date) -> datetime:
 def filtered_page_ids(filters: SearchFilters, candidates: np.ndarray, version: int) -> np.ndarray:
     """Return the ids among ``candidates`` of live articles that pass ``filters``.
 
-    The id sets behind each filter are loaded once per index version and kept with the
-    posting lists: sections and topics only change when an article is (re)published or
-    moved, which rewrites the version. Publication times are read once per version too,
-    so a ``first_published_at`` edited outside Wagtail's publishing shows in date
-    filters after the next publish or ``warta search reindex``. Public-ness is not
+    The id sets behind each filter are loaded once and kept with the posting lists;
+    after an index write only the changed articles' rows are reloaded (see
+    ``postings``): sections and topics only change when an article is (re)published or
+    moved, which writes the index. Publication times are kept the same way, so a
+    ``first_published_at`` edited outside Wagtail's publishing shows in date filters
+    after the article's next publish or ``warta search reindex``. Public-ness is not
     re-checked: only public articles are indexed, and shown results are loaded through
     ``published()`` again.
     """
     keep = np.ones(candidates.size, dtype=bool)
     if filters.section_path:
         path = filters.section_path
-        ids = CACHE.memo(
-            version,
-            ("section", path),
-            lambda: _ids(Page.objects.filter(live=True, path__startswith=path)),
-        )
+
+        def section_ids(only: list[int] | None) -> tuple[np.ndarray, ...]:
+            return (_ids(_only(Page.objects.filter(live=True, path__startswith=path), only)),)
+
+        (ids,) = CACHE.memo(version, ("section", path), section_ids)
         keep &= np.isin(candidates, ids)
     if filters.topic_id:
         topic_id = filters.topic_id
-        tagged = ArticlePage.topics.through.objects.filter(topic_id=topic_id)
-        ids = CACHE.memo(version, ("topic", topic_id), lambda: _ids(tagged, "articlepage_id"))
+
+        def topic_ids(only: list[int] | None) -> tuple[np.ndarray, ...]:
+            tagged = ArticlePage.topics.through.objects.filter(topic_id=topic_id)
+            if only is not None:
+                tagged = tagged.filter(articlepage_id__in=only)
+            return (_ids(tagged, "articlepage_id"),)
+
+        (ids,) = CACHE.memo(version, ("topic", topic_id), topic_ids)
         keep &= np.isin(candidates, ids)
     if filters.date_from or filters.date_to:
         ids, stamps = CACHE.memo(version, "published", _publication_times)
@@ -107,13 +114,17 @@ def filtered_page_ids(filters: SearchFilters, candidates: np.ndarray, version: i
     return candidates[keep]
 
 
+def _only(queryset: Any, only: list[int] | None) -> Any:
+    return queryset if only is None else queryset.filter(pk__in=only)
+
+
 def _ids(queryset: Any, field: str = "pk") -> np.ndarray:
     return np.fromiter(queryset.order_by().values_list(field, flat=True), dtype=np.int64)
 
 
-def _publication_times() -> tuple[np.ndarray, np.ndarray]:
-    rows = Page.objects.filter(live=True, first_published_at__isnull=False).order_by()
-    pairs = list(rows.values_list("pk", "first_published_at"))
+def _publication_times(only: list[int] | None) -> tuple[np.ndarray, ...]:
+    rows = _only(Page.objects.filter(live=True, first_published_at__isnull=False), only)
+    pairs = list(rows.order_by().values_list("pk", "first_published_at"))
     ids = np.array([pk for pk, _ in pairs], dtype=np.int64)
     stamps = np.array([when.timestamp() for _, when in pairs], dtype=np.float64)
     return ids, stamps
