@@ -23,3 +23,6 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_newsroom, dispatch_uid="warta-ensure-newsroom")
+        from warta.apps.newsroom import versioning
+
+        versioning.connect()

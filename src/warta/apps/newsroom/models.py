@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -327,6 +327,9 @@ class ArticlePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
+        if self.pk is not None:
+            # The template, the disclosure and the metadata each read these: fetch them once.
+            prefetch_related_objects([self], "key_points", "topics")
         published = ArticlePage.objects.published().for_listing().exclude(pk=self.pk)
         section = self.get_parent()
         context["section"] = section.specific if section else None

@@ -5,12 +5,16 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django import template
+from django.core.cache import cache
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from warta.apps.newsroom.models import ArticlePage
+from warta.apps.newsroom.versioning import FRAGMENT_SECONDS, content_version
 
 register = template.Library()
 
@@ -71,10 +75,38 @@ def share_links(context: template.Context, page: ArticlePage) -> list[dict[str, 
 
 @register.simple_tag
 def section_links() -> list[dict[str, str]]:
-    """Return the live sections for the navigation bar, in tree order."""
+    """Return the live sections for the navigation bar, in tree order (cached per version)."""
     from warta.apps.newsroom.models import SectionPage
 
-    return [
-        {"title": section.title, "url": section.url or ""}
-        for section in SectionPage.objects.live().order_by("path")
-    ]
+    key = f"warta:newsroom:section-links:{content_version()}"
+    links = cache.get(key)
+    if links is None:
+        links = [
+            {"title": section.title, "url": section.url or ""}
+            for section in SectionPage.objects.live().order_by("path")
+        ]
+        cache.set(key, links, FRAGMENT_SECONDS)
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def article_rails(context: template.Context, page: ArticlePage) -> SafeString:
+    """Render the article's picks and latest-in-section rails, cached per content version.
+
+    They are the same for every reader of ``page`` until something is published,
+    unpublished, moved, edited or restricted, which bumps the version. The key also
+    carries the site (page URLs are relative to it) and the language.
+    """
+    name = "newsroom/includes/article_rails.html"
+    if page.pk is None:  # a preview of a page never saved
+        return mark_safe(context.template.engine.get_template(name).render(context))  # noqa: S308
+    site = Site.find_for_request(context["request"]) if context.get("request") else None
+    key = (
+        f"warta:newsroom:rails:{content_version()}:{page.pk}:"
+        f"{site.pk if site else ''}:{get_language()}"
+    )
+    html = cache.get(key)
+    if html is None:
+        html = context.template.engine.get_template(name).render(context)
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by the autoescaping template above
