@@ -330,12 +330,22 @@ class ArticlePage(Page):
         if self.pk is not None:
             # The template, the disclosure and the metadata each read these: fetch them once.
             prefetch_related_objects([self], "key_points", "topics")
-        published = ArticlePage.objects.published().for_listing().exclude(pk=self.pk)
         section = self.get_parent()
         context["section"] = section.specific if section else None
-        context["latest_in_section"] = published.child_of(section)[:5] if section else []
-        context["picks"] = published.picks()[:5]
         return context
+
+    def rails(self) -> dict[str, Any]:
+        """Return the picks and the latest in this article's section, shown beside it.
+
+        Built only when the cached rails (``{% article_rails %}``) are missing: ``.public()``
+        costs a query even before the lists are read.
+        """
+        published = ArticlePage.objects.published().exclude(pk=self.pk)
+        section = self.get_parent()
+        return {
+            "latest_in_section": published.child_of(section)[:5] if section else [],
+            "picks": published.picks()[:5],
+        }
 
 
 class ArticleKeyPoint(Orderable):

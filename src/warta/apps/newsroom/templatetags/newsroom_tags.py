@@ -97,9 +97,8 @@ def article_rails(context: template.Context, page: ArticlePage) -> SafeString:
     unpublished, moved, edited or restricted, which bumps the version. The key also
     carries the site (page URLs are relative to it) and the language.
     """
-    name = "newsroom/includes/article_rails.html"
     if page.pk is None:  # a preview of a page never saved
-        return mark_safe(context.template.engine.get_template(name).render(context))  # noqa: S308
+        return render_rails(context, page)
     site = Site.find_for_request(context["request"]) if context.get("request") else None
     key = (
         f"warta:newsroom:rails:{content_version()}:{page.pk}:"
@@ -107,6 +106,13 @@ def article_rails(context: template.Context, page: ArticlePage) -> SafeString:
     )
     html = cache.get(key)
     if html is None:
-        html = context.template.engine.get_template(name).render(context)
+        html = render_rails(context, page)
         cache.set(key, html, FRAGMENT_SECONDS)
-    return mark_safe(html)  # noqa: S308 - rendered by the autoescaping template above
+    return mark_safe(html)  # noqa: S308 - rendered by the autoescaping template below
+
+
+def render_rails(context: template.Context, page: ArticlePage) -> SafeString:
+    """Render ``newsroom/includes/article_rails.html`` with the page's rail lists."""
+    rails = context.template.engine.get_template("newsroom/includes/article_rails.html")
+    with context.push(**page.rails()):
+        return mark_safe(rails.render(context))  # noqa: S308 - an autoescaping template

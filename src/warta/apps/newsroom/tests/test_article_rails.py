@@ -99,4 +99,4 @@ def test_article_page_costs_a_fixed_number_of_queries_with_a_warm_cache(client):
     assert response.status_code == 200
     # Routing and view restrictions (Wagtail), key points, topics, publication settings,
     # hero image, author and editor, section; rails and section bar come from the cache.
-    assert len(queries) <= 16, "\n".join(q["sql"][:120] for q in queries.captured_queries)
+    assert len(queries) <= 15, "\n".join(q["sql"][:120] for q in queries.captured_queries)
