@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -19,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail.url_routing import RouteResult
 
 from warta.apps.keypoints.panels import KeyPointSourcesPanel
 from warta.apps.newsroom.blocks import ArticleBodyBlock
@@ -82,6 +84,25 @@ class ArticleQuerySet(PageQuerySet):
 ArticleManager = PageManager.from_queryset(ArticleQuerySet)
 
 
+def route_to_child(
+    parent: Page, children: PageQuerySet, request: HttpRequest, path_components: list[str]
+) -> RouteResult:
+    """Route like ``Page.route``, but fetch the child as its specific type in one query.
+
+    Wagtail fetches a child as a plain page, then again as its specific type. A child that
+    ``children`` does not hold (another page type) is routed by Wagtail as before.
+    """
+    child = None
+    if path_components:
+        child = children.child_of(parent).filter(slug=path_components[0]).first()
+    if child is None:
+        return Page.route(parent, request, path_components)
+    child._cached_parent_obj = parent  # as Wagtail does: get_parent() costs no query
+    # Reader templates compare page.content_type; ContentType's cache saves the query.
+    child.content_type = ContentType.objects.get_for_id(child.content_type_id)
+    return child.route(request, path_components[1:])
+
+
 class HomePage(Page):
     """The front page: latest, editor's picks, topics and the For You tab."""
 
@@ -90,6 +111,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("beranda")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        return route_to_child(self, SectionPage.objects.all(), request, path_components)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -118,6 +142,11 @@ class SectionPage(Page):
     class Meta:
         verbose_name = _("rubrik")
         verbose_name_plural = _("rubrik")
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        # The article page shows its author, editor and hero image: fetch them with it.
+        articles = ArticlePage.objects.select_related("author", "editor", "hero_image")
+        return route_to_child(self, articles, request, path_components)
 
     @classmethod
     def community(cls) -> SectionPage | None:

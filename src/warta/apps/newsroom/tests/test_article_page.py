@@ -126,3 +126,18 @@ def test_article_page_query_count_is_bounded(client, django_assert_max_num_queri
     client.get(page.url)  # warm renditions and site caches
     with django_assert_max_num_queries(30):
         client.get(page.url)
+
+
+def test_unknown_slugs_are_not_found(client):
+    page = make_article()
+    assert client.get(f"/berita/{page.slug}-tidak-ada/").status_code == 404
+    assert client.get("/tidak-ada-rubrik/").status_code == 404
+    assert client.get(f"/berita/{page.slug}/lebih-dalam/").status_code == 404
+
+
+def test_article_is_routed_with_its_section(client):
+    page = make_article(title="Di rubrik berita")
+    response = client.get(f"/berita/{page.slug}/")
+    assert response.status_code == 200
+    assert response.context["page"].pk == page.pk
+    assert response.context["section"].slug == "berita"
