@@ -1,18 +1,23 @@
 """Measure how many article pages per second the application renders without a cache.
 
 Usage:
-    .venv/bin/python bench/page_speed.py [--requests 300] [--db PATH]
+    .venv/bin/python bench/page_speed.py [--requests 300] [--db PATH] [--profile]
 
 Builds (once) a SQLite database with the demo content, then renders one demo article
 page through the full Django stack (middleware, Wagtail routing, templates) in this
 process, on one core, and prints pages per second and latency percentiles. Nothing is
-cached between requests except what Django and Wagtail cache by design (renditions).
+cached between requests except what Django and Wagtail cache by design (renditions) and
+the fragments the article page keeps in Django's cache (rails, section bar). Also prints how
+many SQL queries one page costs; ``--profile`` then prints the functions that took longest
+(cProfile, cumulative time, over the same number of requests).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import tempfile
@@ -25,6 +30,7 @@ def main() -> int:
     default_db = os.path.join(tempfile.gettempdir(), "warta-bench.sqlite3")
     parser.add_argument("--db", default=default_db)
     parser.add_argument("--path", default="/berita/banjir-rob-rendam-pesisir-semarang-utara/")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile summary too")
     args = parser.parse_args()
 
     os.environ["WARTA_DATABASE_URL"] = f"sqlite:///{args.db}"
@@ -34,7 +40,9 @@ def main() -> int:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     settings.DEBUG = False
     settings.ALLOWED_HOSTS = ["*"]
@@ -60,6 +68,16 @@ def main() -> int:
     print(f"page: {args.path} ({len(first.content)} bytes)")
     print(f"{args.requests} requests: {args.requests / total:.0f} pages/s on one core")
     print(f"latency p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(args.path)
+    print(f"{len(queries)} SQL queries per page")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.requests):
+            client.get(args.path)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
     return 0
 
 
