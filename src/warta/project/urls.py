@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("warta.apps.accounts.urls")),
+    path("", include("warta.apps.core.urls")),  # /bahasa/<code>/: the language switch
     path("menulis/", include("warta.apps.submissions.urls")),
     path("cari/", include("warta.apps.search.urls")),
     path("", include("warta.apps.distribution.urls")),

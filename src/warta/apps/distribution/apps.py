@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DistributionConfig(AppConfig):
@@ -7,4 +8,4 @@ class DistributionConfig(AppConfig):
     name = "warta.apps.distribution"
     label = "distribution"
     default_auto_field = "django.db.models.BigAutoField"
-    verbose_name = "Distribusi"
+    verbose_name = _("Distribusi")

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_newsroom(sender: AppConfig, **kwargs: Any) -> None:
@@ -19,7 +20,7 @@ class NewsroomConfig(AppConfig):
     name = "warta.apps.newsroom"
     label = "newsroom"
     default_auto_field = "django.db.models.BigAutoField"
-    verbose_name = "Redaksi"
+    verbose_name = _("Redaksi")
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_newsroom, dispatch_uid="warta-ensure-newsroom")

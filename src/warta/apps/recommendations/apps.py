@@ -2,6 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class RecommendationsConfig(AppConfig):
@@ -14,7 +15,7 @@ class RecommendationsConfig(AppConfig):
     name = "warta.apps.recommendations"
     label = "recommendations"
     default_auto_field = "django.db.models.BigAutoField"
-    verbose_name = "Rekomendasi"
+    verbose_name = _("Rekomendasi")
 
     def ready(self) -> None:
         from warta.apps.recommendations import signals

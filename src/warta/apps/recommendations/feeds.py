@@ -19,6 +19,7 @@ from warta.apps.newsroom.models import ArticlePage, ArticleQuerySet, thumbnail_p
 from warta.apps.recommendations import conf
 from warta.apps.recommendations.indexing import Pool, current_pool
 from warta.apps.recommendations.readers import ReaderKey
+from warta.apps.recommendations.reasons import translate_reason
 from warta.engines.foryou import (
     Reader,
     Recommendation,
@@ -36,7 +37,7 @@ HISTORY_LIMIT = 200
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One article to show, with the reason (in Indonesian) it is shown."""
+    """One article to show, with the reason it is shown (in the active language)."""
 
     article: ArticlePage
     reason: str
@@ -66,7 +67,9 @@ def _items(recommendations: Sequence[Recommendation], limit: int) -> list[Item]:
     ids = [int(r.article_id) for r in recommendations]
     pages = listable().in_bulk(ids) if ids else {}
     items = [
-        Item(pages[i], r.reason) for i, r in zip(ids, recommendations, strict=True) if i in pages
+        Item(pages[i], translate_reason(r.reason))
+        for i, r in zip(ids, recommendations, strict=True)
+        if i in pages
     ]
     return items[:limit]
 

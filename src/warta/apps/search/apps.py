@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
@@ -7,7 +8,7 @@ class SearchConfig(AppConfig):
     name = "warta.apps.search"
     label = "search"
     default_auto_field = "django.db.models.BigAutoField"
-    verbose_name = "Pencarian"
+    verbose_name = _("Pencarian")
 
     def ready(self) -> None:
         from warta.apps.search import signals

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_workflow(sender: AppConfig, **kwargs: Any) -> None:
@@ -37,7 +38,7 @@ class SubmissionsConfig(AppConfig):
     name = "warta.apps.submissions"
     label = "submissions"
     default_auto_field = "django.db.models.BigAutoField"
-    verbose_name = "Kiriman penulis"
+    verbose_name = _("Kiriman penulis")
 
     def ready(self) -> None:
         from wagtail.signals import page_published, workflow_cancelled

@@ -1,4 +1,8 @@
-"""Tell writers by email what the editors decided (sent after the transaction commits)."""
+"""Tell writers by email what the editors decided (sent after the transaction commits).
+
+Emails are in the writer's language: the one they last chose with the language switch
+(kept in their profile), else the site's (Indonesian).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.users.models import UserProfile
 
+from warta.apps.core.language import is_supported
 from warta.apps.submissions.models import SubmissionEvent
 
 logger = logging.getLogger(__name__)
@@ -35,11 +42,19 @@ def notify_writer(event_id: int) -> None:
         "status_url": base_url + reverse("submissions:submission_detail", args=[submission.pk]),
     }
     try:
-        send_mail(
-            subject=str(NOTIFIED_KINDS[event.kind]),
-            message=render_to_string("submissions/email/status_changed.txt", context),
-            from_email=None,
-            recipient_list=[submission.writer.email],
-        )
+        with translation.override(writer_language(submission.writer)):
+            send_mail(
+                subject=str(NOTIFIED_KINDS[event.kind]),
+                message=render_to_string("submissions/email/status_changed.txt", context),
+                from_email=None,
+                recipient_list=[submission.writer.email],
+            )
     except Exception:  # a mail server outage must not undo an editor's decision
         logger.exception("Could not email writer about submission event %s", event_id)
+
+
+def writer_language(writer: object) -> str:
+    """Return the language ``writer`` chose (see ``core.views.language_set``), else the site's."""
+    profile = UserProfile.objects.filter(user=writer).only("preferred_language").first()
+    chosen = profile.preferred_language if profile else None
+    return chosen if chosen and is_supported(chosen) else settings.LANGUAGE_CODE

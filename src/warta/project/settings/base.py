@@ -99,7 +99,8 @@ MIDDLEWARE = [
     # Above sessions, CSRF and messages so it sees their cookies and Vary on the way out.
     "warta.apps.core.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, taking the language nginx chose first (core/language.py).
+    "warta.apps.core.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -142,6 +143,10 @@ LOGOUT_REDIRECT_URL = "/"
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Set by the language switch in the footer (core/views.py); see docs/translation.md.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # a setting a reader made outlives the browser session
+LANGUAGE_COOKIE_HTTPONLY = True  # no script reads it
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True

@@ -8,7 +8,7 @@
   if (copy && navigator.clipboard) {
     copy.addEventListener("click", function () {
       navigator.clipboard.writeText(copy.getAttribute("data-copy-url")).then(function () {
-        copy.textContent = "Tautan disalin";
+        copy.textContent = copy.getAttribute("data-msg-copied");
       });
     });
   }
