@@ -198,3 +198,18 @@ def test_writer_area_has_the_switch(client):
     html = client.get("/menulis/").content.decode()
     assert "My writing" in html
     assert '<a href="/bahasa/id/?next=/menulis/"' in html
+
+
+# --- the documented nginx set-up keys its cache on the same language ---------------------
+
+
+def test_nginx_keys_the_cache_on_the_language_it_tells_the_app():
+    from warta.apps.core.language import PROXY_LANGUAGE_HEADER
+
+    conf = (settings.PACKAGE_DIR.parent.parent / "deploy" / "nginx" / "warta.conf").read_text()
+    header = PROXY_LANGUAGE_HEADER.removeprefix("HTTP_").replace("_", "-").title()
+    assert f"proxy_set_header {header} $warta_language;" in conf
+    assert 'proxy_cache_key "$scheme://$host$request_uri $warta_language";' in conf
+    # The reader's switch (the cookie) is part of the choice, the raw header is never the key.
+    assert f'map "$cookie_{settings.LANGUAGE_COOKIE_NAME}|$http_accept_language"' in conf
+    assert "$http_accept_language;" not in conf.split("proxy_cache_key", 1)[1].split("\n")[0]
