@@ -280,3 +280,20 @@ def test_rejecting_records_one_rejection_only(writer, editor):
     submission = f.rejected(writer, editor)
     kinds = list(submission.events.values_list("kind", flat=True))
     assert kinds == ["created", "submitted", "in_review", "rejected"]
+
+
+def test_writer_who_chose_english_is_emailed_in_english(
+    writer, editor, django_capture_on_commit_callbacks
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(writer)
+    profile.preferred_language = "en"
+    profile.save()
+    submission = f.in_review(writer, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.request_changes(submission, editor, "Tambahkan foto.")
+    (email,) = [message for message in mail.outbox if writer.email in message.to]
+    assert email.subject == "The editor asked for changes to your piece"
+    assert "Editor's note:" in email.body
+    assert "Tambahkan foto." in email.body  # the editor's own words are not translated
