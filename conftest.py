@@ -34,3 +34,22 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Start every test with an empty cache and so a new newsroom content version.
+
+    The database is rolled back after each test, but the cache and what a process remembers
+    for reader pages (``newsroom/versioning.py``) are not: a test could otherwise be shown pages
+    built from an earlier test's rows, or lose keys mid-test to the in-memory cache's culling.
+    A shared cache (``WARTA_REDIS_URL`` set while testing) is not emptied, only versioned.
+    """
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from warta.apps.newsroom.versioning import bump_content_version
+
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
+    bump_content_version()

@@ -103,7 +103,31 @@ def route_to_child(
     return child.route(request, path_components[1:])
 
 
-class HomePage(Page):
+class ReaderPage(Page):
+    """A page readers are served (home, section, article), routed from memory when warm.
+
+    ``serving.find_route`` evaluates the view restrictions once for a page it remembers; the
+    page then answers Wagtail's restriction check from that list for as long as it is
+    remembered, which is as long as the content version (restriction changes bump it) stays.
+    """
+
+    class Meta:
+        abstract = True
+
+    def remember_view_restrictions(self) -> None:
+        """Evaluate this page's view restrictions now and answer from them from now on."""
+        restrictions = super().get_view_restrictions()
+        list(restrictions)  # fills the queryset's result cache: iterating costs no query
+        self.__dict__["_remembered_view_restrictions"] = restrictions
+
+    def get_view_restrictions(self) -> Any:
+        remembered = self.__dict__.get("_remembered_view_restrictions")
+        if remembered is not None:
+            return remembered
+        return super().get_view_restrictions()
+
+
+class HomePage(ReaderPage):
     """The front page: latest, editor's picks, topics and the For You tab."""
 
     max_count = 1
@@ -125,7 +149,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(ReaderPage):
     """A rubric such as Berita, Bisnis or Komunitas; articles live under it."""
 
     intro = models.CharField(_("pengantar"), max_length=250, blank=True)
@@ -167,7 +191,7 @@ class SectionPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(ReaderPage):
     """One news story, with every part of the reference page."""
 
     KEY_POINTS_GENERATED = "generated"
