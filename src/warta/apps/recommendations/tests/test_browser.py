@@ -47,7 +47,8 @@ def test_reading_related_popular_and_for_you_in_a_browser(browser, live_server):
     near = make_article(title="Banjir kembali datang", topics=[flood], body=distinct_body(3))
     make_article(title="Harga cabai naik", body=distinct_body(9))
 
-    page = browser.new_page(viewport={"width": 1200, "height": 700})
+    # An Indonesian reader (Chromium would otherwise ask for English).
+    page = browser.new_page(viewport={"width": 1200, "height": 700}, locale="id-ID")
     page.goto(live_server.url + article.url)
     assert wait_for(lambda: ReadingEvent.objects.filter(article=article).exists())
     event = ReadingEvent.objects.get()
@@ -93,4 +94,22 @@ def test_do_not_track_browser_sends_nothing(browser, live_server):
     page.wait_for_timeout(300)
     assert beacons == []
     assert not ReadingEvent.objects.exists()
+    context.close()
+
+
+def test_switching_to_english_in_the_footer(browser, live_server):
+    article = make_article(title="Banjir rendam pesisir", topics=[make_topic("Banjir")])
+    context = browser.new_context(locale="id-ID")
+    page = context.new_page()
+    page.goto(live_server.url + article.url)
+    assert page.text_content("#redaksi-judul") == "Tim Redaksi"
+    # The Indonesian copy is fresh in the browser cache (max-age=60): Vary: Cookie makes the
+    # browser fetch the page again once the language cookie changed.
+    page.click(".language-switch a[lang=en]")
+    page.wait_for_url(live_server.url + article.url)
+    assert page.text_content("#redaksi-judul") == "Editorial Team"
+    assert page.get_attribute("html", "lang") == "en"
+    page.click(".language-switch a[lang=id]")
+    page.wait_for_url(live_server.url + article.url)
+    assert page.text_content("#redaksi-judul") == "Tim Redaksi"
     context.close()
