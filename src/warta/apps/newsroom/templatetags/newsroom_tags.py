@@ -14,7 +14,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from warta.apps.newsroom.models import ArticlePage
-from warta.apps.newsroom.versioning import FRAGMENT_SECONDS, content_version
+from warta.apps.newsroom.versioning import FRAGMENT_SECONDS, content_version, remember
 
 register = template.Library()
 
@@ -73,12 +73,12 @@ def share_links(context: template.Context, page: ArticlePage) -> list[dict[str, 
     ]
 
 
-@register.simple_tag
-def section_links() -> list[dict[str, str]]:
+@register.simple_tag(takes_context=True)
+def section_links(context: template.Context) -> list[dict[str, str]]:
     """Return the live sections for the navigation bar, in tree order (cached per version)."""
     from warta.apps.newsroom.models import SectionPage
 
-    key = f"warta:newsroom:section-links:{content_version()}"
+    key = f"warta:newsroom:section-links:{content_version(context.get('request'))}"
     links = cache.get(key)
     if links is None:
         links = [
@@ -101,7 +101,7 @@ def article_rails(context: template.Context, page: ArticlePage) -> SafeString:
         return render_rails(context, page)
     site = Site.find_for_request(context["request"]) if context.get("request") else None
     key = (
-        f"warta:newsroom:rails:{content_version()}:{page.pk}:"
+        f"warta:newsroom:rails:{content_version(context.get('request'))}:{page.pk}:"
         f"{site.pk if site else ''}:{get_language()}"
     )
     html = cache.get(key)
@@ -116,3 +116,52 @@ def render_rails(context: template.Context, page: ArticlePage) -> SafeString:
     rails = context.template.engine.get_template("newsroom/includes/article_rails.html")
     with context.push(**page.rails()):
         return mark_safe(rails.render(context))  # noqa: S308 - an autoescaping template
+
+
+@register.tag
+def remembered(parser: template.base.Parser, token: template.base.Token) -> RememberedNode:
+    """Render the enclosed part of a page once per content version and keep it in memory.
+
+    ``{% remembered "body" page %}...{% endremembered %}``: the part must depend only on
+    ``page`` as published, what the content version covers (its author, editor, hero image,
+    key points, topics, section, the publication settings) and the request's scheme, host and
+    language, which are in the key. Previews and unsaved pages are rendered every time.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and a page")
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+
+
+class RememberedNode(template.Node):
+    def __init__(
+        self,
+        nodelist: template.NodeList,
+        name: template.base.FilterExpression,
+        page: template.base.FilterExpression,
+    ) -> None:
+        self.nodelist = nodelist
+        self.name = name
+        self.page = page
+
+    def render(self, context: template.Context) -> SafeString:
+        request = context.get("request")
+        page = self.page.resolve(context)
+        if (
+            request is None
+            or page is None
+            or page.pk is None
+            or getattr(request, "is_preview", False)
+        ):
+            return self.nodelist.render(context)
+        key = (
+            "fragment",
+            self.name.resolve(context),
+            page.pk,
+            request.scheme,
+            request.get_host(),
+            get_language(),
+        )
+        return remember(request, key, lambda: self.nodelist.render(context))

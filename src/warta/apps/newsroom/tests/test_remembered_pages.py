@@ -22,8 +22,8 @@ from warta.apps.newsroom.tests.factories import make_article, make_image, make_t
 pytestmark = pytest.mark.django_db
 
 
-def fetch(client, url: str):
-    response = client.get(url)
+def fetch(client, url: str, **headers: str):
+    response = client.get(url, **headers)
     assert response.status_code == 200, response.status_code
     return lxml_html.fromstring(response.content)
 
@@ -223,13 +223,24 @@ def test_the_metadata_follows_the_host_the_reader_asked(client):
 
 def test_a_preview_shows_the_draft_not_the_remembered_page(admin_client, client):
     page = make_article(title="Judul terbit")
-    fetch(client, page.url)
     draft = ArticlePage.objects.get(pk=page.pk)
     draft.title = "Judul draf"
     draft.body = [{"type": "paragraph", "value": "<p>Isi draf.</p>"}]
     draft.save_revision()
+    # Remember the live page's parts under this version, for the host previews are made on.
+    fetch(client, page.url, HTTP_HOST="localhost")
     response = admin_client.get(f"/admin/pages/{page.pk}/view_draft/")
     assert response.status_code == 200
     assert b"Isi draf." in response.content
     assert b"Judul draf" in response.content
-    assert texts(fetch(client, page.url), "h1.headline") == ["Judul terbit"]
+    doc = fetch(client, page.url, HTTP_HOST="localhost")
+    assert texts(doc, "h1.headline") == ["Judul terbit"]
+    assert "Isi draf." not in " ".join(texts(doc, ".article-body p"))
+
+
+def test_each_language_gets_its_own_rendered_parts(client):
+    page = make_article()
+    assert texts(fetch(client, page.url), "#intinya") == ["Intinya sih..."]
+    english = lxml_html.fromstring(client.get(page.url, HTTP_ACCEPT_LANGUAGE="en").content)
+    assert texts(english, "#intinya") == ["In short..."]
+    assert texts(fetch(client, page.url), "#intinya") == ["Intinya sih..."]
