@@ -77,7 +77,18 @@ def test_a_renamed_slug_moves_the_article_at_once(client):
     fetch(client, old_url)
     moved = republish(page, slug="alamat-baru")
     assert client.get(old_url).status_code == 404
-    assert client.get(moved.url).status_code == 200
+    doc = fetch(client, moved.url)
+    assert doc.cssselect(".share-copy")[0].get("data-copy-url").endswith("/alamat-baru/")
+    assert doc.cssselect('link[rel="canonical"]')[0].get("href").endswith("/alamat-baru/")
+
+
+def test_a_renamed_section_shows_in_the_kicker_at_once(client):
+    page = make_article()
+    assert texts(fetch(client, page.url), ".kicker a") == ["Berita"]
+    section = SectionPage.objects.get(slug="berita")
+    section.title = "Kabar"
+    section.save_revision().publish()
+    assert texts(fetch(client, page.url), ".kicker a") == ["Kabar"]
 
 
 def test_an_article_put_behind_a_login_asks_for_it_at_once(client):
@@ -153,6 +164,7 @@ def test_changed_publication_settings_show_at_once(client):
     assert texts(doc, ".dateline") == ["Jakarta, Kabar Pesisir -"]
     assert texts(doc, ".community-notice") == ["Catatan baru."]
     assert doc.cssselect('meta[name="twitter:site"]')[0].get("content") == "@kabarpesisir"
+    assert [a.get("href") for a in doc.cssselect(".follow a")] == ["https://x.com/kabarpesisir"]
     assert "Kabar Pesisir" in doc.cssselect("title")[0].text
 
 
@@ -243,4 +255,7 @@ def test_each_language_gets_its_own_rendered_parts(client):
     assert texts(fetch(client, page.url), "#intinya") == ["Intinya sih..."]
     english = lxml_html.fromstring(client.get(page.url, HTTP_ACCEPT_LANGUAGE="en").content)
     assert texts(english, "#intinya") == ["In short..."]
-    assert texts(fetch(client, page.url), "#intinya") == ["Intinya sih..."]
+    assert texts(english, "#redaksi-judul") == ["Editorial Team"]
+    doc = fetch(client, page.url)
+    assert texts(doc, "#intinya") == ["Intinya sih..."]
+    assert texts(doc, "#redaksi-judul") == ["Tim Redaksi"]
