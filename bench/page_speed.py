@@ -6,9 +6,11 @@ Usage:
 
 Builds (once) a SQLite database with the demo content, then renders one demo article
 page through the full Django stack (middleware, Wagtail routing, templates) in this
-process, on one core, and prints pages per second and latency percentiles. Nothing is
-cached between requests except what Django and Wagtail cache by design (renditions) and
-the fragments the article page keeps in Django's cache (rails, section bar). Also prints how
+process, on one core, and prints pages per second and latency percentiles. There is no
+whole-page cache: between requests only what Django and Wagtail cache by design (renditions),
+the fragments the article page keeps in Django's cache (rails, section bar) and what the process
+remembers under the newsroom content version (site, route, settings, rendered article parts;
+see docs/benchmarks.md) are kept. Also prints how
 many SQL queries one page costs; ``--profile`` then prints the functions that took longest
 (cProfile, cumulative time, over the same number of requests).
 
