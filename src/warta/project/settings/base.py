@@ -91,6 +91,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's search index (wagtailsearch.IndexEntry) uses PostgreSQL's search vector
+    # fields and GIN indexes there, which need this app (postgres.E005 without it, and migrate
+    # refuses to run). Listed whatever the database: on SQLite it only registers lookups
+    # nobody uses, and psycopg, the one thing it imports, is a dependency anyway.
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
