@@ -1,9 +1,17 @@
 """Keep one nightly retention purge queued in the task worker, so a publisher needs no cron.
 
-The purge task queues its own next run each time it finishes, and :func:`ensure_purge_scheduled`
-(run after every ``migrate``) starts the chain on a new site and mends it if a queued run was
-lost. Only the database task backend can be asked what is queued; with another backend,
-schedule ``warta manage purge_reading_history`` in the system's scheduler instead.
+The purge task queues its own next run first thing (so a failed purge does not end the chain),
+and :func:`ensure_purge_scheduled` (run after every ``migrate``) starts the chain on a new site
+and mends it if a queued run was lost. Only the database task backend can be asked what is
+queued; with another backend, schedule ``warta manage purge_reading_history`` in the system's
+scheduler instead.
+
+Duplicates are tolerated rather than locked out: two processes ensuring at the same moment
+(two ``migrate`` runs, say) can both see nothing waiting and both queue a run. That costs one
+extra run and heals by itself: a run that finds a purge finished within
+:data:`DUPLICATE_WINDOW` does nothing (:func:`purged_recently`), and a run queues its successor
+only when none is waiting, so the night after there is one run again. No lock row, no
+database-specific locking, and the same behaviour on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -16,6 +24,8 @@ from django.utils import timezone
 from warta.apps.recommendations import conf
 
 DATABASE_BACKEND = "django_tasks_db.backend.DatabaseBackend"
+#: a purge that finished this recently makes another run of it a duplicate
+DUPLICATE_WINDOW = timedelta(hours=1)
 
 
 def next_purge_at(now: datetime) -> datetime:
@@ -36,7 +46,8 @@ def ensure_purge_scheduled(*, now: datetime | None = None) -> datetime | None:
     """Queue the next nightly purge unless one is already waiting; return when it will run.
 
     Returns ``None`` when nothing was queued: a run is already waiting, or the task backend
-    cannot defer work or cannot be asked what is queued.
+    cannot defer work or cannot be asked what is queued. Two simultaneous calls may both queue
+    a run; see the module docstring for why that is harmless.
     """
     from warta.apps.recommendations.tasks import purge_reading_history
 
@@ -56,3 +67,25 @@ def ensure_purge_scheduled(*, now: datetime | None = None) -> datetime | None:
     run_after = next_purge_at(now or timezone.now())
     purge_reading_history.using(run_after=run_after).enqueue()
     return run_after
+
+
+def purged_recently(*, now: datetime | None = None) -> bool:
+    """Return whether a run of the purge task finished successfully within the last hour.
+
+    Always False with a task backend that keeps no results (nothing to be a duplicate of).
+    """
+    from warta.apps.recommendations.tasks import purge_reading_history
+
+    alias = purge_reading_history.backend
+    if not _uses_database_backend(alias):
+        return False
+    from django.tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    since = (now or timezone.now()) - DUPLICATE_WINDOW
+    return DBTaskResult.objects.filter(
+        backend_name=alias,
+        task_path=purge_reading_history.module_path,
+        status=TaskResultStatus.SUCCESSFUL,
+        finished_at__gte=since,
+    ).exists()

@@ -8,14 +8,17 @@ from warta.apps.recommendations.actions import purge_expired_reading_events
 
 
 @task()
-def purge_reading_history() -> int:
+def purge_reading_history() -> int | None:
     """Delete reading events past ``WARTA_READING_HISTORY_DAYS``; return how many.
 
-    Queues the next night's run before returning (see ``scheduling``), so the purge keeps
-    running daily for as long as the worker does.
+    Queues the next night's run first (see ``scheduling``), so the purge keeps running daily
+    for as long as the worker does, even after a run that fails. Returns ``None`` without
+    purging when another run finished within the hour (a duplicate queued by two processes
+    at once).
     """
-    from warta.apps.recommendations.scheduling import ensure_purge_scheduled
+    from warta.apps.recommendations.scheduling import ensure_purge_scheduled, purged_recently
 
-    deleted = purge_expired_reading_events()
     ensure_purge_scheduled()
-    return deleted
+    if purged_recently():
+        return None
+    return purge_expired_reading_events()

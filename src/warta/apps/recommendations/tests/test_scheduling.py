@@ -95,3 +95,73 @@ def test_the_worker_runs_the_purge_and_queues_the_next_night(database_tasks, set
     (following,) = _queued()
     assert following.pk != due.pk
     assert following.run_after == next_purge_at(timezone.now())
+
+
+def _make_due(result: DBTaskResult) -> None:
+    DBTaskResult.objects.filter(pk=result.pk).update(
+        run_after=timezone.now() - timedelta(minutes=1)
+    )
+
+
+def _run_worker() -> None:
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_purge_still_queues_the_next_night(database_tasks, monkeypatch):
+    from warta.apps.recommendations import tasks
+
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(tasks, "purge_expired_reading_events", broken)
+    ensure_purge_scheduled()
+    (due,) = _queued()
+    _make_due(due)
+
+    _run_worker()
+
+    due.refresh_from_db()
+    assert due.status == TaskResultStatus.FAILED
+    (following,) = _queued()  # the chain goes on: tomorrow's run is waiting
+    assert following.run_after == next_purge_at(timezone.now())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_ensuring_at_once_cost_one_idle_run(database_tasks, monkeypatch, settings):
+    from warta.apps.recommendations import scheduling
+
+    # Two processes (two migrates) both check "nothing waiting" before either enqueues: the
+    # second one's whole ensure runs between the first one's check and its enqueue.
+    real_next = scheduling.next_purge_at
+    raced = []
+
+    def racing_next(now):
+        if not raced:
+            raced.append(1)
+            ensure_purge_scheduled(now=now)
+        return real_next(now)
+
+    monkeypatch.setattr(scheduling, "next_purge_at", racing_next)
+    ensure_purge_scheduled()
+    monkeypatch.undo()
+    runs = _queued()
+    assert len(runs) == 2  # tolerated, not prevented
+
+    settings.WARTA_READING_HISTORY_DAYS = 1
+    beacon(Client(), make_article().pk)
+    then = timezone.now() - timedelta(days=2)
+    ReadingEvent.objects.update(first_read_at=then, read_at=then)
+    for run in runs:
+        _make_due(run)
+
+    _run_worker()
+
+    results = DBTaskResult.objects.filter(pk__in=[run.pk for run in runs])
+    assert {r.status for r in results} == {TaskResultStatus.SUCCESSFUL}
+    # one run purged; the other found that purge finished within the hour and did nothing
+    assert sorted(r.task_result.return_value is None for r in results) == [False, True]
+    assert not ReadingEvent.objects.exists()
+    # and the chain is back to a single run for the next night
+    (following,) = _queued()
+    assert following.run_after == next_purge_at(timezone.now())
