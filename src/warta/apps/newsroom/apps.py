@@ -16,6 +16,13 @@ def _ensure_newsroom(sender: AppConfig, **kwargs: Any) -> None:
     ensure_newsroom()
 
 
+def _schedule_publishing(**kwargs: Any) -> None:
+    """Start (or mend) the every-minute scheduled publishing after each ``migrate``."""
+    from warta.apps.newsroom.scheduling import ensure_publishing_scheduled
+
+    ensure_publishing_scheduled()
+
+
 class NewsroomConfig(AppConfig):
     name = "warta.apps.newsroom"
     label = "newsroom"
@@ -24,6 +31,11 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_newsroom, dispatch_uid="warta-ensure-newsroom")
+        post_migrate.connect(_schedule_publishing, sender=self)
+        from wagtail.signals import page_published
+
         from warta.apps.newsroom import versioning
+        from warta.apps.newsroom.scheduling import page_scheduled
 
         versioning.connect()
+        page_published.connect(page_scheduled, dispatch_uid="warta-newsroom-page-scheduled")
