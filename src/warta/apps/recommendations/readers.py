@@ -65,9 +65,14 @@ def reader_of(request: HttpRequest) -> ReaderKey | None:
     return ReaderKey(visitor=hash_token(token)) if token else None
 
 
-def new_visitor(response: HttpResponse, request: HttpRequest) -> ReaderKey:
-    """Set a fresh random visitor cookie on ``response`` and return its key."""
-    token = secrets.token_urlsafe(24)
+def remember_visitor(response: HttpResponse, request: HttpRequest) -> ReaderKey:
+    """Set the visitor cookie on ``response`` with a fresh Max-Age and return its key.
+
+    A well-formed cookie the browser sent keeps its value (the reader keeps their history);
+    otherwise a new random one is made. Setting it again on every recorded read means the
+    cookie lasts as long as the retention window after the *last* read, not the first.
+    """
+    token = visitor_token(request) or secrets.token_urlsafe(24)
     response.set_cookie(
         conf.VISITOR_COOKIE,
         token,

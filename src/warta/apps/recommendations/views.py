@@ -26,7 +26,12 @@ from warta.apps.recommendations.actions import (
 )
 from warta.apps.recommendations.forms import BEACON_FIELDS, ReadingBeaconForm
 from warta.apps.recommendations.policies import can_record_reading, refuses_tracking
-from warta.apps.recommendations.readers import event_owner, forget_visitor, new_visitor, reader_of
+from warta.apps.recommendations.readers import (
+    event_owner,
+    forget_visitor,
+    reader_of,
+    remember_visitor,
+)
 
 #: a beacon body is "artikel=<id>&kedalaman=<0-100>": anything longer is not ours
 MAX_BEACON_BYTES = 64
@@ -130,7 +135,10 @@ def reading_record(request: HttpRequest) -> HttpResponse:
     # Only published, public articles: nothing about drafts or restricted sections.
     if not ArticlePage.objects.live().public().filter(pk=article_id).exists():
         return response
-    reader = reader_of(request) or new_visitor(response, request)
+    reader = reader_of(request)
+    if reader is None or reader.user_id is None:
+        # Anonymous: (re)set the cookie so it expires a retention window after this read.
+        reader = remember_visitor(response, request)
     record_reading(reader, article_id, form.cleaned_data["kedalaman"])
     return response
 

@@ -41,6 +41,27 @@ def test_second_beacon_keeps_one_row_with_the_deepest_depth(client):
     assert event.read_at >= event.first_read_at
 
 
+def test_each_recorded_read_renews_the_cookie_with_the_same_value(client, settings):
+    settings.WARTA_READING_HISTORY_DAYS = 30
+    token = visitor_cookie(beacon(client, make_article().pk)).value
+    response = beacon(client, make_article().pk)
+    renewed = visitor_cookie(response)
+    assert renewed is not None  # a regular reader's cookie never runs out while they read
+    assert renewed.value == token  # same reader, same history
+    assert renewed["max-age"] == 30 * 24 * 3600
+    assert renewed["path"] == VISITOR_COOKIE_PATH
+    assert renewed["httponly"]
+    assert renewed["samesite"] == "Lax"
+    assert set(ReadingEvent.objects.values_list("visitor", flat=True)) == {hash_token(token)}
+
+
+def test_a_read_that_is_not_recorded_does_not_renew_the_cookie(client):
+    beacon(client, make_article().pk)
+    response = beacon(client, make_article(publish=False).pk)
+    assert response.status_code == 204
+    assert visitor_cookie(response) is None
+
+
 def test_two_browsers_are_two_readers(client):
     article = make_article()
     other = Client()
