@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from django.core.exceptions import ImproperlyConfigured
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent  # src/warta
 BASE_DIR = Path(os.environ.get("WARTA_HOME", Path.cwd()))
 VAR_DIR = Path(os.environ.get("WARTA_VAR_DIR", BASE_DIR / "var"))
@@ -20,6 +22,27 @@ DEBUG = False
 ALLOWED_HOSTS: list[str] = [
     h.strip() for h in os.environ.get("WARTA_ALLOWED_HOSTS", "").split(",") if h.strip()
 ]
+
+
+def env_int(name: str, default: int, *, minimum: int = 0, maximum: int | None = None) -> int:
+    """Return the whole number in environment variable ``name``, or ``default`` when unset.
+
+    A value that is not a whole number, or lies outside ``minimum``..``maximum``, stops the
+    process with a message naming the variable, rather than running with a silent fallback.
+    """
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    allowed = f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more"
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number {allowed}, not {raw!r}."
+        ) from None
+    if value < minimum or (maximum is not None and value > maximum):
+        raise ImproperlyConfigured(f"{name} must be a whole number {allowed}, not {raw!r}.")
+    return value
 
 
 def database_from_url(url: str) -> dict[str, object]:
@@ -168,8 +191,8 @@ STORAGES = {
 # Uploads: refuse anything larger before it is read into memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-WARTA_MAX_IMAGE_BYTES = int(os.environ.get("WARTA_MAX_IMAGE_BYTES", 8 * 1024 * 1024))
-WARTA_MAX_IMAGE_PIXELS = int(os.environ.get("WARTA_MAX_IMAGE_PIXELS", 40_000_000))
+WARTA_MAX_IMAGE_BYTES = env_int("WARTA_MAX_IMAGE_BYTES", 8 * 1024 * 1024, minimum=1)
+WARTA_MAX_IMAGE_PIXELS = env_int("WARTA_MAX_IMAGE_PIXELS", 40_000_000, minimum=1)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = WARTA_MAX_IMAGE_BYTES
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = WARTA_MAX_IMAGE_PIXELS
 
@@ -186,6 +209,18 @@ WARTA_ALLOW_DEMO = False
 WARTA_KEYPOINTS_ENGINE = os.environ.get(
     "WARTA_KEYPOINTS_ENGINE", "warta.apps.keypoints.engines.default_engine"
 )
+
+# How many reverse proxies stand in front of Django, each appending to X-Forwarded-For. The
+# log-in and sign-up limits count the address the outermost one saw (accounts/throttling.py).
+# 0 ignores the header (a client could write it); behind the shipped nginx it must be 1, or
+# every reader shares nginx's address and one set of limits (check --deploy warns).
+WARTA_TRUSTED_PROXY_COUNT = env_int("WARTA_TRUSTED_PROXY_COUNT", 0)
+# Hour of the day (WIB) the nightly reading-history purge runs (recommendations/scheduling.py).
+WARTA_PURGE_HOUR = env_int("WARTA_PURGE_HOUR", 3, maximum=23)
+# Cache lifetimes of anonymous reader pages, in seconds (core/caching.py): browsers, then
+# shared caches (nginx). docs/deployment.md explains how they bound a change's delay.
+WARTA_PAGE_MAX_AGE = env_int("WARTA_PAGE_MAX_AGE", 60)
+WARTA_PAGE_SHARED_MAX_AGE = env_int("WARTA_PAGE_SHARED_MAX_AGE", 300)
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

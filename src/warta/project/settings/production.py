@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import SECRET_KEY, env_int
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set WARTA_SECRET_KEY for production.")
@@ -16,7 +16,7 @@ if not os.environ.get("WARTA_BASE_URL"):
 DEBUG = False
 SECURE_SSL_REDIRECT = os.environ.get("WARTA_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = int(os.environ.get("WARTA_HSTS_SECONDS", 31536000))
+SECURE_HSTS_SECONDS = env_int("WARTA_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True

@@ -19,6 +19,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {
         "NAME": os.path.join(tempfile.gettempdir(), f"warta-test-{os.getpid()}.sqlite3")
     }
+# What the environment may set, pinned to the defaults so a shell that exported a
+# production environment does not change what the tests see; tests override them one by one.
+WARTA_TRUSTED_PROXY_COUNT = 0
+WARTA_PURGE_HOUR = 3
+WARTA_PAGE_MAX_AGE = 60
+WARTA_PAGE_SHARED_MAX_AGE = 300
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
