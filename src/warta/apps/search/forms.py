@@ -63,7 +63,7 @@ class SearchForm(forms.Form):
     def filters(self) -> SearchFilters:
         """Return the validated filters (call after ``is_valid()``)."""
         return SearchFilters(
-            section_path=self.section.path if self.section else None,
+            section_id=self.section.pk if self.section else None,
             topic_id=self.topic.pk if self.topic else None,
             date_from=self.cleaned_data.get("dari"),
             date_to=self.cleaned_data.get("sampai"),

@@ -30,14 +30,14 @@ from warta.apps.search.postings import CACHE
 class SearchFilters:
     """Restrictions a reader can add to a query; ``None`` means "any"."""
 
-    section_path: str | None = None
+    section_id: int | None = None
     topic_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None
 
     @property
     def is_empty(self) -> bool:
-        return not (self.section_path or self.topic_id or self.date_from or self.date_to)
+        return not (self.section_id or self.topic_id or self.date_from or self.date_to)
 
 
 @dataclass(frozen=True)
@@ -75,20 +75,27 @@ def filtered_page_ids(filters: SearchFilters, candidates: np.ndarray, version: i
     The id sets behind each filter are loaded once and kept with the posting lists;
     after an index write only the changed articles' rows are reloaded (see
     ``postings``): sections and topics only change when an article is (re)published or
-    moved, which writes the index. Publication times are kept the same way, so a
+    moved, which writes the index. A section's articles are kept under the section's id,
+    not its tree path: moving or reordering sections rewrites the paths of them and their
+    articles without writing the index, and a path may then name another section, but no
+    article changes section. Publication times are kept the same way, so a
     ``first_published_at`` edited outside Wagtail's publishing shows in date filters
     after the article's next publish or ``warta search reindex``. Public-ness is not
     re-checked: only public articles are indexed, and shown results are loaded through
     ``published()`` again.
     """
     keep = np.ones(candidates.size, dtype=bool)
-    if filters.section_path:
-        path = filters.section_path
+    if filters.section_id:
+        section_id = filters.section_id
 
         def section_ids(only: list[int] | None) -> tuple[np.ndarray, ...]:
+            # The section's path as of now: it may have moved since the ids were first loaded.
+            path = Page.objects.filter(pk=section_id).values_list("path", flat=True).first()
+            if path is None:
+                return (np.empty(0, dtype=np.int64),)
             return (_ids(_only(Page.objects.filter(live=True, path__startswith=path), only)),)
 
-        (ids,) = CACHE.memo(version, ("section", path), section_ids)
+        (ids,) = CACHE.memo(version, ("section", section_id), section_ids)
         keep &= np.isin(candidates, ids)
     if filters.topic_id:
         topic_id = filters.topic_id

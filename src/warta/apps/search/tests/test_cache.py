@@ -132,7 +132,7 @@ def test_filters_right_after_publishing():
     flood = make_topic("Banjir")
     make_story("Banjir sungai di kota", section="berita", topics=[flood])
     bisnis = SectionPage.objects.get(slug="bisnis")
-    in_bisnis = SearchFilters(section_path=bisnis.path)
+    in_bisnis = SearchFilters(section_id=bisnis.pk)
     on_topic = SearchFilters(topic_id=flood.pk)
     june = SearchFilters(date_from=date(2026, 6, 1), date_to=date(2026, 6, 30))
     assert found("banjir", in_bisnis) == []

@@ -73,7 +73,7 @@ def test_filter_by_section():
     make_story("Banjir di Semarang", section="berita")
     make_story("Banjir harga cabai", section="bisnis")
     bisnis = SectionPage.objects.get(slug="bisnis")
-    assert titles("banjir", SearchFilters(section_path=bisnis.path)) == ["Banjir harga cabai"]
+    assert titles("banjir", SearchFilters(section_id=bisnis.pk)) == ["Banjir harga cabai"]
 
 
 def test_filter_by_topic():

@@ -188,3 +188,31 @@ def test_search_box_include_renders(client):
     html = render_to_string("search/includes/search_box.html")
     assert 'action="/cari/"' in html and 'name="q"' in html
     assert 'data-suggest-url="/cari/saran/"' in html
+
+
+def test_a_reordered_section_still_filters_to_its_own_articles(client):
+    from warta.apps.newsroom.models import SectionPage
+
+    make_story("Banjir harga cabai", section="bisnis")
+    make_story("Banjir di lapangan bola", section="sport")
+
+    def in_section(slug: str) -> list[str]:
+        return result_titles(client.get("/cari/", {"q": "banjir", "rubrik": slug}))
+
+    assert in_section("bisnis") == ["Banjir harga cabai"]
+    assert in_section("sport") == ["Banjir di lapangan bola"]
+    bisnis, sport = SectionPage.objects.get(slug="bisnis"), SectionPage.objects.get(slug="sport")
+    before = {"bisnis": bisnis.path, "sport": sport.path}
+    # An editor drags Sport above Bisnis: the two sections (and their articles) swap tree paths.
+    sport.move(bisnis, pos="left")
+    moved = {s.slug: s.path for s in SectionPage.objects.filter(slug__in=["bisnis", "sport"])}
+    assert moved == {"bisnis": before["sport"], "sport": before["bisnis"]}
+
+    assert in_section("bisnis") == ["Banjir harga cabai"]
+    assert in_section("sport") == ["Banjir di lapangan bola"]
+    response = client.get("/cari/api/", {"q": "banjir", "rubrik": "sport"})
+    assert response.json()["total"] == 1
+    # A new article after the move is added to the kept ids by the section's new path.
+    make_story("Banjir susulan di lapangan", section="sport")
+    assert sorted(in_section("sport")) == ["Banjir di lapangan bola", "Banjir susulan di lapangan"]
+    assert in_section("bisnis") == ["Banjir harga cabai"]
