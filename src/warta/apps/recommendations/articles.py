@@ -60,14 +60,19 @@ def editorial_signal(
     )
 
 
-def load_pool() -> tuple[list[Article], list[EditorialSignal]]:
+def load_pool(
+    article_ids: Iterable[int] | None = None,
+) -> tuple[list[Article], list[EditorialSignal]]:
     """Return every published article as the engine sees it, and the editors' signals.
 
-    A fixed handful of queries whatever the number of articles: the articles, their topics
-    and the section titles.
+    With ``article_ids``, only those of them that are published. A fixed handful of queries
+    whatever the number of articles: the articles, their topics and the section titles.
     """
+    published = ArticlePage.objects.published()
+    if article_ids is not None:
+        published = published.filter(pk__in=list(article_ids))
     rows = list(
-        ArticlePage.objects.published().values_list(
+        published.values_list(
             "pk",
             "title",
             "search_description",

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 
-from warta.apps.recommendations import conf
+from warta.apps.recommendations import conf, embeddings
 from warta.apps.recommendations.articles import load_pool
 from warta.apps.recommendations.models import ReadingEvent
 from warta.engines.foryou import EditorialSignal, ForYouIndex, build_index
@@ -89,12 +89,14 @@ def reader_counts() -> tuple[float, dict[int, int]]:
 
 def _build(version: int) -> None:
     articles, signals = load_pool()
-    embedder = None
+    vectors = None
     if conf.use_embeddings():
-        from warta.engines.foryou.embedding import use_embedder
-
-        embedder = use_embedder()
-    _state.index = build_index(articles, embedder=embedder)
+        # Stored vectors only: embedding happens in the worker, never in a request.
+        stored = embeddings.stored_vectors(articles)
+        missing = [int(article.id) for article in articles if article.id not in stored]
+        embeddings.queue_missing(missing, version)
+        vectors = embeddings.complete(articles, stored)
+    _state.index = build_index(articles, vectors=vectors)
     _state.signals = tuple(signals)
     _state.version = version
     _state.readers_stamp = None

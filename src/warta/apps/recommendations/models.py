@@ -84,3 +84,21 @@ class ReadingEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} @ {self.read_at:%Y-%m-%d %H:%M}"
+
+
+class ArticleVector(models.Model):
+    """An article's sentence embedding, computed once per version of the text it embeds.
+
+    ``text_key`` is the SHA-256 of the embedder's name and the embedded text (title and the
+    start of the body, ``engines.foryou.article_text``): an edit there, or another model,
+    makes the row stale and the article is embedded again. Internal: never shown to anyone.
+    """
+
+    article = models.OneToOneField(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    text_key = models.CharField(max_length=64)
+    vector = models.BinaryField()  # little-endian float32
+
+    def __str__(self) -> str:
+        return f"{self.article_id} {self.text_key[:12]}"

@@ -1,4 +1,4 @@
-"""Background tasks: the nightly retention purge, which queues its own next run."""
+"""Background tasks: the nightly retention purge (which queues its own next run), embeddings."""
 
 from __future__ import annotations
 
@@ -22,3 +22,22 @@ def purge_reading_history() -> int | None:
     if purged_recently():
         return None
     return purge_expired_reading_events()
+
+
+@task()
+def embed_articles(article_ids: list[int]) -> int:
+    """Embed those of ``article_ids`` that are published and lack a current stored vector.
+
+    Queued by the index build (``embeddings.queue_missing``); when it stored anything, it bumps
+    the pool version so that every process rebuilds its index with the new vectors. Returns
+    how many articles it embedded.
+    """
+    from warta.apps.recommendations import embeddings
+    from warta.apps.recommendations.articles import load_pool
+    from warta.apps.recommendations.indexing import bump_pool_version
+
+    articles, _ = load_pool(article_ids)
+    embedded = embeddings.embed_missing(articles)
+    if embedded:
+        bump_pool_version()
+    return embedded
