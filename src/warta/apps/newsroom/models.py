@@ -265,8 +265,12 @@ class ArticlePage(ReaderPage):
         _("sematkan di posisi"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(20)],
-        help_text=_("Posisi tetap di Untuk Anda (1 = paling atas). Kosongkan bila tidak."),
+        # For You shows 10 articles (recommendations.feeds.FOR_YOU_LIMIT): a later slot
+        # would never be seen.
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_(
+            "Posisi tetap di Untuk Anda, 1 sampai 10 (1 = paling atas). Kosongkan bila tidak."
+        ),
     )
     recommendation_exclude = models.BooleanField(
         _("jangan rekomendasikan"),

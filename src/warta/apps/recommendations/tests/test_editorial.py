@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.test import Client
 
+from warta.apps.newsroom.models import ArticlePage
 from warta.apps.newsroom.tests.factories import make_article, make_topic, make_user
 from warta.apps.recommendations import feeds
 from warta.apps.recommendations.tests.helpers import beacon, distinct_body, listed, reasons
@@ -36,6 +39,21 @@ def test_pinned_article_takes_its_slot_in_for_you(client, slot):
     titles = listed(response)
     assert titles[slot - 1] == pinned.title
     assert reasons(response)[slot - 1] == "Pilihan redaksi"
+
+
+def test_the_last_slot_editors_may_pin_is_the_last_slot_readers_see(client):
+    field = ArticlePage._meta.get_field("recommendation_pin")
+    last = max(v.limit_value for v in field.validators if isinstance(v, MaxValueValidator))
+    some_articles(3 * last)  # enough distinct ones to fill the feed past near-duplicates
+    pinned = make_article(
+        title="Disematkan paling bawah", recommendation_pin=last, body=distinct_body(40)
+    )
+    titles = listed(client.get(FOR_YOU))
+    assert len(titles) == feeds.FOR_YOU_LIMIT
+    assert titles[last - 1] == pinned.title  # shown, not silently dropped
+    field.run_validators(last)
+    with pytest.raises(ValidationError):
+        field.run_validators(last + 1)  # a slot nobody would see is refused in the admin
 
 
 def test_pinned_article_keeps_its_slot_for_a_reader_with_history():
