@@ -29,23 +29,36 @@ def login_window_seconds() -> int:
     return _at_least_one("WARTA_LOGIN_WINDOW_SECONDS", 15 * 60)
 
 
-def login_limit_per_account() -> RateLimit:
-    """Return the failed log-ins allowed per username or email typed (default 5).
+def login_limit_per_account_and_ip() -> RateLimit:
+    """Return the failed log-ins allowed per client IP and typed username or email (default 5).
 
-    ``WARTA_LOGIN_FAILURES_PER_ACCOUNT``. Low, because it is what stops one password being
-    guessed from many addresses at once.
+    ``WARTA_LOGIN_FAILURES_PER_ACCOUNT_AND_IP``. The strict limit: one address guessing one
+    account's password. Scoped to the address, so it cannot be used to lock a known user
+    out from everywhere.
     """
-    attempts = _at_least_one("WARTA_LOGIN_FAILURES_PER_ACCOUNT", 5)
-    return RateLimit("login-account", attempts, login_window_seconds())
+    attempts = _at_least_one("WARTA_LOGIN_FAILURES_PER_ACCOUNT_AND_IP", 5)
+    return RateLimit("login-account-ip", attempts, login_window_seconds())
 
 
 def login_limit_per_ip() -> RateLimit:
     """Return the failed log-ins allowed per client IP (``WARTA_LOGIN_FAILURES_PER_IP``, 20).
 
-    Higher than per account: one address may be an office or a carrier's shared NAT.
+    Higher than per account and address: one address may be an office or a carrier's shared
+    NAT.
     """
     attempts = _at_least_one("WARTA_LOGIN_FAILURES_PER_IP", 20)
     return RateLimit("login-ip", attempts, login_window_seconds())
+
+
+def login_limit_per_account() -> RateLimit:
+    """Return the failed log-ins allowed per typed username or email from all addresses (50).
+
+    ``WARTA_LOGIN_FAILURES_PER_ACCOUNT``. A ceiling on guessing one password from many
+    addresses at once, set well above the per-address limit so that locking a user out takes
+    failures from many addresses (10 with the defaults), not one.
+    """
+    attempts = _at_least_one("WARTA_LOGIN_FAILURES_PER_ACCOUNT", 50)
+    return RateLimit("login-account", attempts, login_window_seconds())
 
 
 def signup_limit_per_ip() -> RateLimit:

@@ -1,7 +1,10 @@
 """Attempt counters that stop scripts guessing passwords or creating accounts without limit.
 
 Counts live in Django's cache in fixed windows: the first attempt starts the window and the
-count expires with it. Views ask ``is_limited`` before doing the work and record attempts after.
+count expires with it. Views take an attempt before doing the work (``take_attempt``, or
+``reserve_login_attempt`` for a password guess) and are refused when it is over the limit.
+Taking is one atomic increment on Redis (production) and the per-process memory cache, so
+requests arriving together cannot overrun a limit.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import hashlib
 import ipaddress
 import logging
 import unicodedata
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -69,65 +73,136 @@ def account_key(username: str) -> str:
     return unicodedata.normalize("NFKC", username).strip().casefold()
 
 
-def is_limited(limit: RateLimit, key: str) -> bool:
-    """Return True when ``key`` has used up its attempts in the current window."""
-    try:
-        count = cache.get(_cache_key(limit, key), 0)
-    except Exception:
-        # An unreachable cache must not take log-in down with it: fail open, loudly.
-        logger.warning("Rate-limit cache unavailable; not limiting %s", limit.scope, exc_info=True)
-        return False
-    return int(count) >= limit.attempts
+def take_attempt(limit: RateLimit, key: str) -> bool:
+    """Count one attempt by ``key`` and return whether it is within ``limit``.
+
+    Counting and comparing are one step: the comparison uses the count the increment returned,
+    so two requests at once cannot both see "one attempt left" and both go ahead (as they could
+    when the count was read first and raised after the work). An attempt over the limit is
+    given back at once, so refusals never count. If the cache is unreachable the attempt is
+    allowed (log-in must not go down with it) and a warning is logged.
+    """
+    count = _increment(limit, key)
+    if count is None or count <= limit.attempts:
+        return True
+    give_back(limit, key)
+    return False
 
 
-def record_attempt(limit: RateLimit, key: str) -> None:
-    """Count one attempt by ``key``; the first one starts a window of ``limit.window_seconds``."""
+def give_back(limit: RateLimit, key: str) -> None:
+    """Uncount one attempt by ``key`` (an attempt that was refused, or that succeeded)."""
     cache_key = _cache_key(limit, key)
     try:
-        if cache.add(cache_key, 1, timeout=limit.window_seconds):
-            return
-        try:
-            cache.incr(cache_key)
-        except ValueError:  # expired between add() and incr(): start a new window
-            cache.set(cache_key, 1, timeout=limit.window_seconds)
+        if cache.decr(cache_key) < 0:
+            # The counter had expired and the backend made a new one without an expiry
+            # (Redis's DECRBY does): drop it rather than keep it for ever.
+            cache.delete(cache_key)
+    except ValueError:  # the window ended meanwhile: nothing left to give back
+        pass
     except Exception:
-        logger.warning("Rate-limit cache unavailable; attempt not counted", exc_info=True)
+        logger.warning("Rate-limit cache unavailable; attempt not given back", exc_info=True)
 
 
 def clear_attempts(limit: RateLimit, key: str) -> None:
-    """Forget the attempts counted for ``key`` (a successful log-in clears its account)."""
+    """Forget the attempts counted for ``key``."""
     try:
         cache.delete(_cache_key(limit, key))
     except Exception:
         logger.warning("Rate-limit cache unavailable; counter not cleared", exc_info=True)
 
 
-def login_limit_reached(ip: str, username: str) -> RateLimit | None:
-    """Return the log-in limit that ``ip`` or ``username`` has used up, if any.
+def reserve_login_attempt(ip: str, username: str) -> RateLimit | None:
+    """Count a log-in attempt before its password is checked; return the limit it broke, if any.
 
-    Unknown and existing names are counted alike, so a refusal reveals no account.
+    Counted, in this order, against the client address and the typed name together (strict),
+    the address alone (looser: an office or a carrier's NAT shares one), and the name from
+    every address (loosest: it caps guessing one password from many addresses, and is high
+    enough that a stranger cannot lock a known user out from one address). An attempt that is
+    refused is not counted anywhere; one that succeeds is given back with
+    ``login_succeeded``. Unknown and existing names are counted alike, so a refusal reveals no
+    account. Failures need no further call: the reservation is the count.
     """
-    per_ip = conf.login_limit_per_ip()
-    if is_limited(per_ip, ip):
-        return per_ip
-    account = account_key(username)
-    per_account = conf.login_limit_per_account()
-    if account and is_limited(per_account, account):
-        return per_account
+    return _reserve_guess(ip, account_key(username), _login_limits())
+
+
+def login_succeeded(ip: str, username: str) -> None:
+    """Forget this address's failures on the account and uncount the successful attempt.
+
+    The address's other failures and the account's failures from other addresses stay.
+    """
+    _release_guess(ip, account_key(username), _login_limits())
+
+
+@dataclass(frozen=True)
+class _GuessLimits:
+    """The three counts a password guess is held to (see ``reserve_login_attempt``)."""
+
+    per_target_and_ip: RateLimit
+    per_ip: RateLimit
+    per_target: RateLimit
+
+
+def _login_limits() -> _GuessLimits:
+    return _GuessLimits(
+        conf.login_limit_per_account_and_ip(),
+        conf.login_limit_per_ip(),
+        conf.login_limit_per_account(),
+    )
+
+
+def _guess_counters(ip: str, target: str, limits: _GuessLimits) -> list[tuple[RateLimit, str]]:
+    if not target:  # a blank name cannot log in; counting it per name would only refuse forms
+        return [(limits.per_ip, ip)]
+    # An address holds no newline, so "address, newline, name" names exactly one pair.
+    return [
+        (limits.per_target_and_ip, f"{ip}\n{target}"),
+        (limits.per_ip, ip),
+        (limits.per_target, target),
+    ]
+
+
+def _reserve_guess(ip: str, target: str, limits: _GuessLimits) -> RateLimit | None:
+    taken: list[tuple[RateLimit, str]] = []
+    for limit, key in _guess_counters(ip, target, limits):
+        if not take_attempt(limit, key):
+            for earlier, earlier_key in taken:
+                give_back(earlier, earlier_key)
+            return limit
+        taken.append((limit, key))
     return None
 
 
-def record_login_failure(ip: str, username: str) -> None:
-    """Count a failed log-in against the client's IP and the typed username or email."""
-    record_attempt(conf.login_limit_per_ip(), ip)
-    account = account_key(username)
-    if account:  # an empty name cannot log in; counting it would only refuse blank forms
-        record_attempt(conf.login_limit_per_account(), account)
+def _release_guess(ip: str, target: str, limits: _GuessLimits) -> None:
+    counters = _guess_counters(ip, target, limits)
+    if target:
+        limit, key = counters.pop(0)
+        clear_attempts(limit, key)
+    for limit, key in counters:
+        give_back(limit, key)
 
 
-def clear_login_failures(username: str) -> None:
-    """Forget the account's failures after a successful log-in (the IP's count stays)."""
-    clear_attempts(conf.login_limit_per_account(), account_key(username))
+def _increment(limit: RateLimit, key: str) -> int | None:
+    """Return ``key``'s count after adding one, or None when the cache is unreachable."""
+    cache_key = _cache_key(limit, key)
+    try:
+        # add() starts the window only if no count exists; incr() is atomic on Redis and
+        # on the per-process memory cache.
+        if cache.add(cache_key, 1, timeout=limit.window_seconds):
+            return 1
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # the window ended between add() and incr(): start a new one
+            cache.set(cache_key, 1, timeout=limit.window_seconds)
+            return 1
+        if count == 1:
+            # Either Redis's INCRBY re-created a counter that expired just after Django
+            # checked it existed, with no expiry (it would never reset), or the count had been
+            # given back to 0: both are a new window's first attempt.
+            cache.touch(cache_key, limit.window_seconds)
+        return int(count)
+    except Exception:
+        logger.warning("Rate-limit cache unavailable; not limiting %s", limit.scope, exc_info=True)
+        return None
 
 
 def _cache_key(limit: RateLimit, key: str) -> str:

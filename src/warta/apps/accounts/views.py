@@ -52,7 +52,7 @@ def refuse(response: HttpResponse, limit: RateLimit) -> HttpResponse:
 
 
 class ThrottledLoginMixin:
-    """Refuse a log-in per account and per IP after too many failures.
+    """Refuse a log-in after too many failures per account and IP, per IP, and per account.
 
     Shared by the site's log-in and the Wagtail admin's, so failures on either form count
     together. The template shows ``throttled`` (the refusal message) when it is set.
@@ -61,8 +61,9 @@ class ThrottledLoginMixin:
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         username = request.POST.get("username", "")
         ip = throttling.ip_key(request)
-        # Checked before the password is, so a refused try cannot confirm a right guess.
-        limit = throttling.login_limit_reached(ip, username)
+        # Counted before the password is checked: a refused try cannot confirm a right guess,
+        # and requests sent together cannot all slip in under the limit.
+        limit = throttling.reserve_login_attempt(ip, username)
         if limit is not None:
             form = self.get_form_class()(request, initial={"username": username})
             message = too_many_attempts_message(
@@ -72,10 +73,9 @@ class ThrottledLoginMixin:
             return refuse(self.render_to_response(context), limit)
         form = self.get_form()
         if form.is_valid():
-            throttling.clear_login_failures(username)
+            throttling.login_succeeded(ip, username)
             return self.form_valid(form)
-        throttling.record_login_failure(ip, username)
-        return self.form_invalid(form)
+        return self.form_invalid(form)  # the reserved attempt stays counted as a failure
 
 
 class ThrottledPasswordResetMixin:
@@ -87,7 +87,7 @@ class ThrottledPasswordResetMixin:
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         limit = conf.password_reset_limit_per_ip()
         ip = throttling.ip_key(request)
-        if throttling.is_limited(limit, ip):
+        if not throttling.take_attempt(limit, ip):
             form = self.get_form_class()(initial={"email": request.POST.get("email", "")})
             message = too_many_attempts_message(
                 _(
@@ -98,7 +98,6 @@ class ThrottledPasswordResetMixin:
             )
             context = self.get_context_data(form=form, throttled=message)
             return refuse(self.render_to_response(context), limit)
-        throttling.record_attempt(limit, ip)
         return super().post(request, *args, **kwargs)
 
 
@@ -134,7 +133,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         limit = conf.signup_limit_per_ip()
         ip = throttling.ip_key(request)
         # Every submitted form counts, valid or not (see conf.signup_limit_per_ip).
-        if throttling.is_limited(limit, ip):
+        if not throttling.take_attempt(limit, ip):
             kept: dict[str, Any] = {name: request.POST.get(name, "") for name in SIGNUP_KEPT_FIELDS}
             kept["accept_terms"] = bool(request.POST.get("accept_terms"))
             message = too_many_attempts_message(
@@ -146,7 +145,6 @@ def signup(request: HttpRequest) -> HttpResponse:
             )
             context = {"form": SignupForm(initial=kept), "throttled": message}
             return refuse(render(request, "accounts/signup.html", context), limit)
-        throttling.record_attempt(limit, ip)
         if not form.is_valid():
             return render(request, "accounts/signup.html", {"form": form}, status=400)
         user = sign_up_writer(

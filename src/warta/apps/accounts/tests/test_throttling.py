@@ -2,11 +2,14 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.core import mail
-from django.test import RequestFactory
+from django.core.cache import cache
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from warta.apps.accounts import throttling
+from warta.apps.accounts.conf import RateLimit
 from warta.apps.accounts.tests.forms import SIGNUP_FORM
 
 pytestmark = pytest.mark.django_db
@@ -108,10 +111,82 @@ def test_accounts_are_limited_independently(client, writer, editor):
     assert log_in(client, editor.username, password=PASSWORD).status_code == 302
 
 
-def test_account_limit_holds_across_ips(client, writer):
-    for n in range(5):
-        fail_log_ins(client, writer.username, 1, ip=f"10.0.0.{n + 1}")
+def test_failures_from_one_address_do_not_lock_the_account_out_elsewhere(client, writer):
+    # Anyone who knows a name could otherwise keep its owner out with 5 tries a quarter hour.
+    fail_log_ins(client, writer.username, 5, ip="203.0.113.66")
+    assert log_in(client, writer.username, password=PASSWORD, ip="203.0.113.66").status_code == 429
+    assert log_in(client, writer.username, password=PASSWORD, ip="10.0.0.2").status_code == 302
+
+
+def test_account_wide_ceiling_holds_across_addresses(client, writer):
+    # 50 failures by default, at most 5 from each address: it takes 10 addresses.
+    for n in range(10):
+        fail_log_ins(client, writer.username, 5, ip=f"10.0.0.{n + 1}")
     assert log_in(client, writer.username, password=PASSWORD, ip="10.0.0.99").status_code == 429
+    assert log_in(client, "orang-lain", password=PASSWORD, ip="10.0.0.99").status_code == 200
+
+
+def test_account_wide_ceiling_is_configurable(client, settings, writer):
+    settings.WARTA_LOGIN_FAILURES_PER_ACCOUNT = 3
+    for n in range(3):
+        fail_log_ins(client, writer.username, 1, ip=f"10.0.0.{n + 1}")
+    response = log_in(client, writer.username, password=PASSWORD, ip="10.0.0.99")
+    assert response.status_code == 429
+    assert LOGIN_REFUSED in response.content.decode()
+
+
+def test_refused_attempts_are_not_counted(client, settings, writer):
+    settings.WARTA_LOGIN_FAILURES_PER_IP = 7
+    fail_log_ins(client, writer.username, 5)
+    for _ in range(5):
+        assert log_in(client, writer.username).status_code == 429
+    # Had the 5 refusals counted, the address would be past its 7 already.
+    fail_log_ins(client, "orang-lain", 2)
+    assert log_in(client, "orang-lain").status_code == 429
+
+
+def test_attempts_refused_by_the_account_ceiling_do_not_use_up_the_address(
+    client, settings, writer
+):
+    settings.WARTA_LOGIN_FAILURES_PER_ACCOUNT = 2
+    settings.WARTA_LOGIN_FAILURES_PER_IP = 4
+    fail_log_ins(client, writer.username, 1, ip="10.0.0.1")
+    fail_log_ins(client, writer.username, 1, ip="10.0.0.2")
+    for _ in range(5):  # counted against the address first, then refused by the ceiling
+        assert log_in(client, writer.username, ip="10.0.0.1").status_code == 429
+    for name in ("satu", "dua", "tiga"):  # 1 + 3: the address's 4
+        fail_log_ins(client, name, 1, ip="10.0.0.1")
+    assert log_in(client, "empat", ip="10.0.0.1").status_code == 429
+
+
+def test_successful_log_ins_do_not_use_up_the_address(client, settings, writer):
+    settings.WARTA_LOGIN_FAILURES_PER_IP = 2  # an office behind one NAT, everyone signing in
+    for _ in range(4):
+        assert log_in(client, writer.username, password=PASSWORD).status_code == 302
+        client.post(reverse("accounts:logout"))
+    fail_log_ins(client, "orang-lain", 2)
+
+
+def test_two_attempts_at_once_cannot_both_take_the_last_one(client, settings, writer, monkeypatch):
+    """A second request arriving while the first one's password is checked is refused.
+
+    The count is taken before the check: had it been read first and raised afterwards, both
+    requests would see one attempt left and both get to try a password.
+    """
+    settings.WARTA_LOGIN_FAILURES_PER_ACCOUNT_AND_IP = 1
+    checked = ModelBackend.authenticate
+    meanwhile = []
+
+    def authenticate(self, request, **credentials):
+        if not meanwhile:
+            meanwhile.append(log_in(Client(), writer.username, password=PASSWORD))
+        return checked(self, request, **credentials)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", authenticate)
+    first = log_in(client, writer.username)
+    assert first.status_code == 200  # its wrong password was checked
+    assert meanwhile[0].status_code == 429
+    assert not is_logged_in(Client())
 
 
 def test_case_and_spacing_variants_share_an_account_counter(client, writer):
@@ -157,7 +232,7 @@ def test_forwarded_for_counts_behind_a_trusted_proxy(client, settings):
 
 
 def test_window_length_is_configurable_and_shown(client, settings, writer):
-    settings.WARTA_LOGIN_FAILURES_PER_ACCOUNT = 2
+    settings.WARTA_LOGIN_FAILURES_PER_ACCOUNT_AND_IP = 2
     settings.WARTA_LOGIN_WINDOW_SECONDS = 2 * 60 * 60
     fail_log_ins(client, writer.username, 2)
     response = log_in(client, writer.username)
@@ -178,6 +253,52 @@ def test_login_works_unlimited_when_the_cache_is_down(client, monkeypatch, write
     for _ in range(7):
         assert log_in(client, writer.username).status_code == 200
     assert log_in(client, writer.username, password=PASSWORD).status_code == 302
+
+
+# Counters -------------------------------------------------------------------------------
+
+LIMIT = RateLimit("uji", attempts=2, window_seconds=60)
+
+
+def count(key):
+    return cache.get(throttling._cache_key(LIMIT, key))
+
+
+def test_taking_an_attempt_counts_and_refuses_past_the_limit():
+    assert throttling.take_attempt(LIMIT, "a")
+    assert throttling.take_attempt(LIMIT, "a")
+    assert not throttling.take_attempt(LIMIT, "a")
+    assert not throttling.take_attempt(LIMIT, "a")
+    assert count("a") == 2  # refusals were given back
+    assert throttling.take_attempt(LIMIT, "b")
+
+
+def test_giving_back_frees_an_attempt_and_never_goes_below_zero():
+    throttling.take_attempt(LIMIT, "a")
+    throttling.take_attempt(LIMIT, "a")
+    throttling.give_back(LIMIT, "a")
+    assert throttling.take_attempt(LIMIT, "a")
+    throttling.give_back(LIMIT, "tidak-ada")  # nothing counted: nothing happens
+    assert count("tidak-ada") is None
+
+
+def test_a_counter_recreated_without_expiry_gets_the_window(monkeypatch):
+    """Redis's INCRBY re-creates a counter that expired after Django checked it existed."""
+    touched = []
+
+    class RecreatingCache:
+        def add(self, key, value, timeout):
+            return False  # it existed a moment ago
+
+        def incr(self, key):
+            return 1  # ... and INCRBY made a new one, with no expiry
+
+        def touch(self, key, timeout):
+            touched.append(timeout)
+
+    monkeypatch.setattr(throttling, "cache", RecreatingCache())
+    assert throttling.take_attempt(LIMIT, "a")
+    assert touched == [60]
 
 
 # Client IP ------------------------------------------------------------------------------
