@@ -109,6 +109,13 @@ def test_related_full_page_and_unknown_article(client):
     assert client.get(related_url(draft)).status_code == 404
 
 
+@pytest.mark.parametrize("article_id", [2**31, 2**63, 99999999999999999999999])
+def test_related_with_an_id_too_large_for_any_article_is_404(client, article_id):
+    make_article(title="Ada")
+    assert client.get(f"/untuk-anda/terkait/{article_id}/").status_code == 404
+    assert client.get(f"/untuk-anda/terkait/{article_id}/?fragmen=1").status_code == 404
+
+
 def test_popular_counts_readers_in_the_window(client):
     most = make_article(title="Dibaca tiga orang")
     some = make_article(title="Dibaca satu orang")

@@ -141,6 +141,13 @@ def test_another_readers_history_is_never_visible_or_deletable():
     assert ReadingEvent.objects.filter(pk=event.pk).exists()
 
 
+@pytest.mark.parametrize("event_id", [2**63, 99999999999999999999999])
+def test_deleting_an_id_too_large_for_any_event_is_404(client, event_id):
+    beacon(client, make_article().pk)
+    assert client.post(f"{HISTORY}{event_id}/hapus/").status_code == 404
+    assert ReadingEvent.objects.exists()
+
+
 def test_account_history_is_not_visible_to_an_anonymous_browser():
     user = make_user()
     client = Client()
