@@ -2,8 +2,9 @@
 
 Fragments are small HTML pieces fetched by JS after the cacheable page loaded; without
 ``?fragmen=1`` the same views render a full page, which is where the no-JS links go.
-Terkait and Populer are the same for everyone and cacheable; For You and the history are
-personal and never cached by shared caches.
+Terkait and Populer are the same for everyone and cacheable, unless the request makes them
+personal (a session, a pending flash message); For You and the history are personal and never
+cached by shared caches.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from warta.apps.core.caching import is_personal
 from warta.apps.newsroom.models import ArticlePage
 from warta.apps.recommendations import conf, feeds
 from warta.apps.recommendations.access import access_reading_event_by_reader
@@ -50,7 +52,17 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _public(response: HttpResponse, max_age: int) -> HttpResponse:
+def _public_unless_personal(
+    request: HttpRequest, response: HttpResponse, max_age: int
+) -> HttpResponse:
+    """Let shared caches keep ``response`` unless it is personal, as for other reader pages.
+
+    The full pages (no ``?fragmen=1``) are built on ``base.html``, which shows the reader's
+    pending flash messages; with a session, a pending message or a CSRF token, the response
+    is the reader's own (``core.caching.is_personal`` decides, as it does for article pages).
+    """
+    if is_personal(request, response):
+        return _private(response)
     patch_cache_control(response, public=True, max_age=max_age)
     return response
 
@@ -82,7 +94,7 @@ def related_list(request: HttpRequest, article_id: int) -> HttpResponse:
     feed = feeds.related_to(article.pk)
     context = {"feed": feed, "article": article}
     template = _template(request, "related")
-    return _public(render(request, template, context), max_age=300)
+    return _public_unless_personal(request, render(request, template, context), max_age=300)
 
 
 @require_GET
@@ -90,7 +102,7 @@ def popular_list(request: HttpRequest) -> HttpResponse:
     """Return "Populer sekarang": the same for every reader, so cacheable."""
     feed = feeds.popular_now()
     template = _template(request, "popular")
-    return _public(render(request, template, {"feed": feed}), max_age=120)
+    return _public_unless_personal(request, render(request, template, {"feed": feed}), max_age=120)
 
 
 def _beacon_input(request: HttpRequest) -> ReadingBeaconForm | None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.contrib.messages import constants
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from lxml import html as lxml_html
 
 from warta.apps.newsroom.tests.factories import make_article, make_image, make_topic, make_user
@@ -114,6 +117,37 @@ def test_related_with_an_id_too_large_for_any_article_is_404(client, article_id)
     make_article(title="Ada")
     assert client.get(f"/untuk-anda/terkait/{article_id}/").status_code == 404
     assert client.get(f"/untuk-anda/terkait/{article_id}/?fragmen=1").status_code == 404
+
+
+def pending_message_cookie(text: str) -> str:
+    """Return the ``messages`` cookie a browser carries after a view queued ``text``."""
+    storage = CookieStorage(RequestFactory().get("/"))
+    storage.add(constants.INFO, text)
+    response = HttpResponse()
+    storage.update(response)
+    return response.cookies["messages"].value
+
+
+@pytest.mark.parametrize("page", ["related", "popular"])
+def test_full_pages_showing_a_flash_message_are_kept_from_shared_caches(client, page):
+    article = make_article(title="Sumber")
+    make_article(title="Lainnya")
+    url = related_url(article, fragment=False) if page == "related" else "/untuk-anda/populer/"
+    assert "public" in client.get(url)["Cache-Control"]  # nothing personal: shareable
+
+    client.cookies["messages"] = pending_message_cookie("Pesan untuk pembaca ini saja.")
+    response = client.get(url)
+    assert "Pesan untuk pembaca ini saja." in response.content.decode()  # the page shows it
+    assert "public" not in response["Cache-Control"]  # so no shared cache may keep it
+    assert "private" in response["Cache-Control"]
+
+
+def test_logged_in_readers_terkait_and_populer_are_not_shared():
+    article = make_article(title="Sumber")
+    client = Client()
+    client.force_login(make_user())
+    for url in (related_url(article, fragment=False), "/untuk-anda/populer/?fragmen=1"):
+        assert "public" not in client.get(url)["Cache-Control"], url
 
 
 def test_popular_counts_readers_in_the_window(client):
