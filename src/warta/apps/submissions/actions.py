@@ -8,10 +8,11 @@ The demo loader and the Wagtail workflow task call these same functions.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -35,9 +36,15 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied(_("Anda tidak berwenang melakukan ini."))
 
 
-def _record(submission: Submission, kind: str, actor: Any, message: str = "") -> SubmissionEvent:
+def _record(
+    submission: Submission,
+    kind: str,
+    actor: Any,
+    message: str = "",
+    go_live_at: datetime | None = None,
+) -> SubmissionEvent:
     return SubmissionEvent.objects.create(
-        submission=submission, kind=kind, actor=actor, message=message
+        submission=submission, kind=kind, actor=actor, message=message, go_live_at=go_live_at
     )
 
 
@@ -297,10 +304,11 @@ def approve_and_publish(submission: Submission, editor: Any) -> Submission:
         else:
             revision.publish(user=editor)
         page.refresh_from_db()
+        go_live_at = None
         if page.live:
             submission.status = Status.PUBLISHED
             kind, message = Kind.PUBLISHED, page.full_url or ""
-        elif page.go_live_at or page.approved_schedule:
+        elif go_live_at := scheduled_go_live(page):
             submission.status = Status.SCHEDULED
             kind, message = Kind.SCHEDULED, ""
         else:  # a later task in the workflow still has to approve
@@ -308,7 +316,7 @@ def approve_and_publish(submission: Submission, editor: Any) -> Submission:
             kind, message = None, ""
         submission.save()
         if kind:
-            event = _record(submission, kind, editor, message)
+            event = _record(submission, kind, editor, message, go_live_at=go_live_at)
             _notify_on_commit(event)
     return submission
 
@@ -327,9 +335,64 @@ def record_publication(page: Any, user: Any = None) -> Submission | None:
     return submission
 
 
-def _is_scheduled(page: Any) -> bool:
-    """Return whether an editor approved a revision of ``page`` to go live later."""
-    return bool(page.revisions.filter(approved_go_live_at__isnull=False).exists())
+def scheduled_go_live(page: Any) -> datetime | None:
+    """Return when the revision of ``page`` an editor approved to go live later will, if any.
+
+    Wagtail keeps at most one such revision per page; the scheduled run publishes it.
+    """
+    return page.revisions.exclude(approved_go_live_at=None).aggregate(
+        at=models.Max("approved_go_live_at")
+    )["at"]
+
+
+def record_schedule(page: Any, user: Any = None) -> Submission | None:
+    """Mark the submission of ``page`` scheduled, with the approved go-live time.
+
+    For a piece an editor published with a future go-live outside the review task (the
+    admin's Publish button): Wagtail then only approves the revision and ends the workflow,
+    and the writer should see when their piece will appear, not "sent" until it does.
+    Called by the page_published signal, which Wagtail sends for such a page while it is
+    still not live. A piece already marked published is left alone (``approve_and_publish``
+    marks it so first and records the schedule itself).
+    """
+    go_live_at = scheduled_go_live(page)
+    if go_live_at is None:
+        return None
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().filter(page_id=page.pk).first()
+        if submission is None or submission.status == Status.PUBLISHED:
+            return submission
+        submission.status = Status.SCHEDULED
+        submission.save()
+        event = _record(submission, Kind.SCHEDULED, user, go_live_at=go_live_at)
+        _notify_on_commit(event)
+    return submission
+
+
+def record_unscheduling(page_id: int | str, user: Any = None) -> Submission | None:
+    """Put a scheduled piece back before the editors when its schedule was cancelled.
+
+    Wagtail's "cancel scheduled publish" leaves the page unpublished with nothing approved,
+    and publishing ended the review workflow, so without this the piece would wait for
+    nobody while the writer read "scheduled". The workflow is started again (editors see it
+    among the pieces awaiting review; they can schedule it anew, publish, send it back or
+    reject it) and the writer sees it sent and waiting, with the cancellation in the timeline.
+    Called when Wagtail logs the cancellation.
+    """
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().filter(page_id=page_id).first()
+        if submission is None or submission.status != Status.SCHEDULED:
+            return submission
+        page = submission.page.specific if submission.page is not None else None
+        if page is None or page.live or scheduled_go_live(page) is not None:
+            return submission  # it went live meanwhile, or another revision is still scheduled
+        if not page.workflow_in_progress and (workflow := page.get_workflow()) is not None:
+            workflow.start(page, user)
+        submission.status = Status.SUBMITTED
+        submission.save()
+        event = _record(submission, Kind.UNSCHEDULED, user)
+        _notify_on_commit(event)
+    return submission
 
 
 def record_cancellation(page_id: int | str, user: Any = None) -> Submission | None:
@@ -341,7 +404,7 @@ def record_cancellation(page_id: int | str, user: Any = None) -> Submission | No
         submission = Submission.objects.select_for_update().filter(page_id=page_id).first()
         if submission is None or submission.status not in Submission.REVIEWABLE:
             return submission
-        if submission.page is not None and _is_scheduled(submission.page):
+        if submission.page is not None and scheduled_go_live(submission.page) is not None:
             # Publishing with a future go-live also ends the workflow; the piece was
             # accepted, and the writer hears so when it goes live (record_publication).
             return submission

@@ -119,6 +119,7 @@ class SubmissionEvent(models.Model):
         CHANGES_REQUESTED = "changes_requested", _("Editor meminta perbaikan")
         REJECTED = "rejected", _("Ditolak redaksi")
         SCHEDULED = "scheduled", _("Dijadwalkan terbit")
+        UNSCHEDULED = "unscheduled", _("Jadwal terbit dibatalkan")
         PUBLISHED = "published", _("Terbit")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
@@ -127,6 +128,8 @@ class SubmissionEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     message = models.TextField(_("catatan"), blank=True)
+    #: For ``SCHEDULED``: when the editor approved the piece to go live.
+    go_live_at = models.DateTimeField(_("jadwal terbit"), null=True, blank=True)
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
 
     class Meta:

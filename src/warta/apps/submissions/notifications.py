@@ -25,6 +25,7 @@ NOTIFIED_KINDS = {
     SubmissionEvent.Kind.CHANGES_REQUESTED: _("Editor meminta perbaikan tulisan Anda"),
     SubmissionEvent.Kind.REJECTED: _("Tulisan Anda tidak dapat kami terbitkan"),
     SubmissionEvent.Kind.SCHEDULED: _("Tulisan Anda dijadwalkan terbit"),
+    SubmissionEvent.Kind.UNSCHEDULED: _("Jadwal terbit tulisan Anda dibatalkan"),
     SubmissionEvent.Kind.PUBLISHED: _("Tulisan Anda sudah terbit"),
 }
 

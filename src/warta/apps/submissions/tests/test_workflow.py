@@ -1,17 +1,18 @@
 """Workflow transitions through the real actions and the admin, and what the writer sees."""
 
-import io
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowPage, WorkflowState
 
+from warta.apps.core.dates import format_wib
 from warta.apps.newsroom.models import ArticlePage
+from warta.apps.newsroom.tasks import publish_scheduled_pages
+from warta.apps.newsroom.tests.test_editor_credit import publish_in_admin
 from warta.apps.submissions import actions
 from warta.apps.submissions.models import Submission
 from warta.apps.submissions.tests import factories as f
@@ -182,28 +183,104 @@ def test_publishing_with_the_admin_button_updates_the_writer(writer, editor):
     assert list(submission.events.values_list("kind", flat=True))[-1] == "published"
 
 
-def test_a_scheduled_publish_tells_the_writer_only_when_it_goes_live(
-    writer, editor, django_capture_on_commit_callbacks, monkeypatch
+def test_a_scheduled_publish_tells_the_writer_when_and_then_that_it_is_live(
+    client, writer, editor, django_capture_on_commit_callbacks, monkeypatch
 ):
     submission = f.submitted(writer)
     mail.outbox.clear()  # the "received" note
     page = submission.page.specific
-    page.go_live_at = timezone.now() + timedelta(hours=2)
+    go_live = timezone.now() + timedelta(hours=2)
+    page.go_live_at = go_live
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision(user=editor).publish(user=editor)
     submission.refresh_from_db()
     assert not ArticlePage.objects.get(pk=page.pk).live
-    assert submission.status != Submission.Status.PUBLISHED
-    assert [m.subject for m in mail.outbox if writer.email in m.to] == []
+    assert submission.status == Submission.Status.SCHEDULED
+    assert f"Dijadwalkan terbit {format_wib(go_live)}" in status_page(client, writer, submission)
+    (scheduled,) = [m for m in mail.outbox if writer.email in m.to]
+    assert scheduled.subject == "Tulisan Anda dijadwalkan terbit"
+    assert format_wib(go_live) in scheduled.body
+    mail.outbox.clear()
 
     later = timezone.now() + timedelta(hours=3)
     monkeypatch.setattr(timezone, "now", lambda: later)
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("publish_scheduled", stdout=io.StringIO())
+        publish_scheduled_pages.call()
     submission.refresh_from_db()
     assert ArticlePage.objects.get(pk=page.pk).live
     assert submission.status == Submission.Status.PUBLISHED
-    assert [message for message in mail.outbox if writer.email in message.to]
+    assert [m.subject for m in mail.outbox if writer.email in m.to] == ["Tulisan Anda sudah terbit"]
+    kinds = list(submission.events.values_list("kind", flat=True))
+    assert kinds[-2:] == ["scheduled", "published"]
+
+
+def _schedule_in_admin(client, editor, submission, go_live):
+    """Press the page editor's Publish button with a future "go live at", as an editor."""
+    local = timezone.localtime(go_live)
+    return publish_in_admin(
+        client, editor, submission.page, go_live_at=local.strftime("%Y-%m-%d %H:%M")
+    )
+
+
+def test_scheduling_with_the_admin_publish_button_shows_the_time(
+    client, writer, editor, django_capture_on_commit_callbacks
+):
+    submission = f.submitted(writer)
+    go_live = (timezone.now() + timedelta(days=1)).replace(second=0, microsecond=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = _schedule_in_admin(client, editor, submission, go_live)
+    assert not page.live
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.SCHEDULED
+    event = submission.events.get(kind="scheduled")
+    assert event.go_live_at == go_live and event.actor == editor
+    html = status_page(client, writer, submission)
+    assert 'Status: <span class="status status-scheduled">Dijadwalkan terbit</span>' in html
+    assert f"Dijadwalkan terbit {format_wib(go_live)}" in html
+    # publishing ended the workflow, which must not hand the piece back to the writer
+    assert "changes_requested" not in submission.events.values_list("kind", flat=True)
+
+
+def test_cancelling_the_schedule_puts_the_piece_back_before_the_editors(
+    client, writer, editor, django_capture_on_commit_callbacks
+):
+    submission = f.submitted(writer)
+    page = _schedule_in_admin(client, editor, submission, timezone.now() + timedelta(days=1))
+    assert not page.workflow_in_progress  # Wagtail ends the workflow on publish
+    scheduled = page.revisions.exclude(approved_go_live_at=None).get()
+    mail.outbox.clear()
+    client.force_login(editor)
+    unschedule = reverse("wagtailadmin_pages:revisions_unschedule", args=[page.pk, scheduled.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(unschedule).status_code == 302
+
+    submission.refresh_from_db()
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert not page.live and not page.approved_schedule
+    assert submission.status == Submission.Status.SUBMITTED
+    assert page.workflow_in_progress  # back among the pieces awaiting review
+    assert list(submission.events.values_list("kind", flat=True))[-2:] == [
+        "scheduled",
+        "unscheduled",
+    ]
+    assert submission.events.get(kind="unscheduled").actor == editor
+    assert "Jadwal terbit dibatalkan" in status_page(client, writer, submission)
+    assert [m.subject for m in mail.outbox if writer.email in m.to] == [
+        "Jadwal terbit tulisan Anda dibatalkan"
+    ]
+    # the editors decide again (opening the piece marks it in review): a new time
+    later = (timezone.now() + timedelta(days=2)).replace(second=0, microsecond=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        _schedule_in_admin(client, editor, submission, later)
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.SCHEDULED
+    assert list(submission.events.values_list("kind", flat=True))[-4:] == [
+        "scheduled",
+        "unscheduled",
+        "in_review",
+        "scheduled",
+    ]
+    assert f"Dijadwalkan terbit {format_wib(later)}" in status_page(client, writer, submission)
 
 
 def test_writer_is_emailed_about_decisions(writer, editor, django_capture_on_commit_callbacks):
@@ -262,7 +339,10 @@ def test_approving_with_a_future_go_live_date_schedules(client, writer, editor):
     submission = actions.approve_and_publish(submission, editor)
     assert submission.status == Submission.Status.SCHEDULED
     assert not ArticlePage.objects.get(pk=submission.page_id).live
-    assert "dijadwalkan terbit" in status_page(client, writer, submission)
+    html = status_page(client, writer, submission)
+    assert "dijadwalkan terbit" in html
+    assert f"Dijadwalkan terbit {format_wib(page.go_live_at)}" in html
+    assert submission.events.filter(kind="scheduled").count() == 1
 
 
 def test_cancelling_the_workflow_in_the_admin_hands_the_piece_back(client, writer, editor):
