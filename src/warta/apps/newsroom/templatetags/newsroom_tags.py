@@ -1,4 +1,6 @@
-"""Template helpers for the reader pages: dateline, key-points disclosure, share links."""
+"""Template helpers for the reader pages: dateline, key-points disclosure, share links, and the
+parts of a page (``{% remembered %}``) and of the frame around every page
+(``{% remembered_frame %}``) that are rendered once per content version."""
 
 from __future__ import annotations
 
@@ -6,6 +8,9 @@ from urllib.parse import quote
 
 from django import template
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.template.loader_tags import BlockNode
+from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -78,7 +83,8 @@ def section_links(context: template.Context) -> list[dict[str, str]]:
     """Return the live sections for the navigation bar, in tree order (cached per version)."""
     from warta.apps.newsroom.models import SectionPage
 
-    key = f"warta:newsroom:section-links:{content_version(context.get('request'))}"
+    request = context.get("request")
+    key = f"warta:newsroom:section-links:{content_version(request)}:{get_script_prefix()}"
     links = cache.get(key)
     if links is None:
         links = [
@@ -95,14 +101,14 @@ def article_rails(context: template.Context, page: ArticlePage) -> SafeString:
 
     They are the same for every reader of ``page`` until something is published,
     unpublished, moved, edited or restricted, which bumps the version. The key also
-    carries the site (page URLs are relative to it) and the language.
+    carries the site (page URLs are relative to it), the language and the script prefix.
     """
     if page.pk is None:  # a preview of a page never saved
         return render_rails(context, page)
     site = Site.find_for_request(context["request"]) if context.get("request") else None
     key = (
         f"warta:newsroom:rails:{content_version(context.get('request'))}:{page.pk}:"
-        f"{site.pk if site else ''}:{get_language()}"
+        f"{site.pk if site else ''}:{get_language()}:{get_script_prefix()}"
     )
     html = cache.get(key)
     if html is None:
@@ -124,8 +130,9 @@ def remembered(parser: template.base.Parser, token: template.base.Token) -> Reme
 
     ``{% remembered "body" page %}...{% endremembered %}``: the part must depend only on
     ``page`` as published, what the content version covers (its author, editor, hero image,
-    key points, topics, section, the publication settings) and the request's scheme, host and
-    language, which are in the key. Previews and unsaved pages are rendered every time.
+    key points, topics, section, the publication settings) and the request's scheme, host, site,
+    language and script prefix (links carry it), which are in the key. Previews and unsaved
+    pages are rendered every time.
     """
     bits = token.split_contents()
     if len(bits) != 3:
@@ -156,12 +163,74 @@ class RememberedNode(template.Node):
             or getattr(request, "is_preview", False)
         ):
             return self.nodelist.render(context)
+        key = ("fragment", self.name.resolve(context), page.pk, *place(request), get_language())
+        return remember(request, key, lambda: self.nodelist.render(context))
+
+
+def place(request: HttpRequest) -> tuple[str, str, int | None, str]:
+    """Return the request's scheme, host, site (primary key) and script prefix.
+
+    Rendered parts show links and absolute URLs built from these. Worked out once per
+    request: ``get_host()`` validates the host on every call.
+    """
+    try:
+        return request._warta_place  # type: ignore[attr-defined,no-any-return]
+    except AttributeError:
+        pass
+    site = Site.find_for_request(request)
+    request._warta_place = (  # type: ignore[attr-defined]
+        request.scheme,
+        request.get_host(),
+        site.pk if site is not None else None,
+        get_script_prefix(),
+    )
+    return request._warta_place  # type: ignore[attr-defined,no-any-return]
+
+
+@register.tag
+def remembered_frame(parser: template.base.Parser, token: template.base.Token) -> FrameNode:
+    """Render the enclosed part of the frame around pages once per content version.
+
+    ``{% remembered_frame "header" [value ...] %}...{% endremembered_frame %}``, for what
+    ``base.html`` puts around every page (head links, header, navigation, footer). The part
+    must depend only on what the content version covers (the publication settings, the
+    sections), the request's site, language and script prefix, and the listed values, which
+    are all in the key. It must never show the user, a CSRF token or messages, nor read the
+    path or the query unless they are listed, and it must not set context variables that
+    later parts read (on a hit nothing inside runs). Kept in the process's memory like
+    ``{% remembered %}``.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a name and optional values")
+    nodelist = parser.parse(("endremembered_frame",))
+    parser.delete_first_token()
+    if nodelist.get_nodes_by_type(BlockNode):
+        raise template.TemplateSyntaxError(f"{bits[0]} cannot hold a block: put it inside one")
+    return FrameNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class FrameNode(template.Node):
+    #: Django looks for the blocks of the base template on every render by walking all its
+    #: nodes; a frame holds none (checked above), so the walk need not enter it.
+    child_nodelists = ()
+
+    def __init__(
+        self, nodelist: template.NodeList, key: list[template.base.FilterExpression]
+    ) -> None:
+        self.nodelist = nodelist
+        self.key = key
+
+    def render(self, context: template.Context) -> SafeString:
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        _scheme, _host, site, script_prefix = place(request)
         key = (
-            "fragment",
-            self.name.resolve(context),
-            page.pk,
-            request.scheme,
-            request.get_host(),
+            "frame",
+            site,
+            script_prefix,
             get_language(),
+            *[value.resolve(context) for value in self.key],
         )
         return remember(request, key, lambda: self.nodelist.render(context))
