@@ -44,7 +44,7 @@ def login_limit_per_ip() -> RateLimit:
     """Return the failed log-ins allowed per client IP (``WARTA_LOGIN_FAILURES_PER_IP``, 20).
 
     Higher than per account and address: one address may be an office or a carrier's shared
-    NAT.
+    NAT. Wrong passwords of protected pages and documents count here too.
     """
     attempts = _at_least_one("WARTA_LOGIN_FAILURES_PER_IP", 20)
     return RateLimit("login-ip", attempts, login_window_seconds())

@@ -13,7 +13,7 @@ import hashlib
 import ipaddress
 import logging
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -133,6 +133,21 @@ def login_succeeded(ip: str, username: str) -> None:
     _release_guess(ip, account_key(username), _login_limits())
 
 
+def reserve_view_password_attempt(ip: str, restriction: str) -> RateLimit | None:
+    """Count a try at the password of a protected page or document collection.
+
+    ``restriction`` names it, kind and id (``"page:12"``, ``"collection:3"``), and takes the
+    place of the account in ``reserve_login_attempt``'s three counts. The address count is the
+    one log-ins use, so a script gets no more guesses by switching between forms.
+    """
+    return _reserve_guess(ip, restriction, _view_password_limits())
+
+
+def view_password_accepted(ip: str, restriction: str) -> None:
+    """Forget this address's wrong passwords for ``restriction`` and uncount the right one."""
+    _release_guess(ip, restriction, _view_password_limits())
+
+
 @dataclass(frozen=True)
 class _GuessLimits:
     """The three counts a password guess is held to (see ``reserve_login_attempt``)."""
@@ -147,6 +162,15 @@ def _login_limits() -> _GuessLimits:
         conf.login_limit_per_account_and_ip(),
         conf.login_limit_per_ip(),
         conf.login_limit_per_account(),
+    )
+
+
+def _view_password_limits() -> _GuessLimits:
+    login = _login_limits()
+    return _GuessLimits(
+        replace(login.per_target_and_ip, scope="view-password-ip"),
+        login.per_ip,  # the log-ins' own count, on purpose
+        replace(login.per_target, scope="view-password"),
     )
 
 

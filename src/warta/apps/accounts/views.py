@@ -4,7 +4,8 @@ Log-in and password reset are Django's auth views with templates in ``templates/
 (see urls.py), wrapped so that too many attempts get a 429 instead of another try
 (throttling.py counts them). The Wagtail admin's log-in and password reset get the same
 wrapping and share the counters (``AdminLoginView`` and ``AdminPasswordResetView``, routed
-in project/urls.py ahead of the admin's own).
+in project/urls.py ahead of the admin's own); so do Wagtail's log-in and password forms for
+restricted pages and documents (restrictions.py).
 """
 
 from __future__ import annotations

@@ -202,6 +202,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
+# Wagtail's password forms for protected pages and documents, able to show the refusal that
+# accounts/restrictions.py adds past the log-in limits.
+# (Template names, not passwords.)
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "accounts/page_password.html"  # noqa: S105
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "accounts/document_password.html"  # noqa: S105
 
 WARTA_PUBLICATION_NAME = WAGTAIL_SITE_NAME
 # Demo accounts have a published password: only development and tests may create them.
