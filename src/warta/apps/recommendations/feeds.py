@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from warta.apps.recommendations.indexing import Pool, current_pool
 from warta.apps.recommendations.readers import ReaderKey
 from warta.apps.recommendations.reasons import translate_reason
 from warta.engines.foryou import (
+    ForYouConfig,
     Reader,
     Recommendation,
     UnknownArticleError,
@@ -28,7 +30,9 @@ from warta.engines.foryou import (
     recommend,
     related,
 )
+from warta.engines.foryou import reasons as engine_reasons
 
+DEFAULT_CONFIG = ForYouConfig()
 FOR_YOU_LIMIT = 10
 RELATED_LIMIT = 5
 POPULAR_LIMIT = 5
@@ -45,11 +49,16 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Feed:
-    """A list to render; ``is_fallback`` says the engine had no answer."""
+    """A list to render; ``is_fallback`` says the engine had no answer.
+
+    ``has_history``: the reader has reading events in the retention window; ``uses_history``:
+    some of them are of published articles, so the engine actually ranked by them.
+    """
 
     items: list[Item]
     is_fallback: bool = False
     has_history: bool = False
+    uses_history: bool = False
 
 
 def listable() -> ArticleQuerySet:
@@ -81,8 +90,20 @@ def fallback(exclude: Collection[int], limit: int) -> list[Item]:
     rest = [a for a in articles if not a.editors_pick]
     items = [Item(a, _("Pilihan editor")) for a in picks[: max(limit // 2, 1)]]
     chosen = {item.article.pk for item in items}
-    items += [Item(a, _("Berita terbaru")) for a in rest + picks if a.pk not in chosen]
+    items += [Item(a, _latest_reason(a)) for a in rest + picks if a.pk not in chosen]
     return items[:limit]
+
+
+def _latest_reason(article: ArticlePage) -> str:
+    """Return "Berita terbaru" for an article inside the engine's fresh window, else "Dari arsip".
+
+    The fallback lists the latest articles, which on a quiet site can be weeks old.
+    """
+    published = article.first_published_at
+    fresh_since = timezone.now() - timedelta(hours=DEFAULT_CONFIG.fresh_window_hours)
+    if published is not None and published >= fresh_since:
+        return translate_reason(engine_reasons.FRESH)
+    return translate_reason(engine_reasons.ARCHIVE)
 
 
 def reading_history(reader: ReaderKey | None) -> list[int]:
@@ -105,10 +126,17 @@ def for_you(reader: ReaderKey | None, *, limit: int = FOR_YOU_LIMIT) -> Feed:
         now=time.time(),
         limit=limit,
     )
+    # Events of articles since unpublished are not in the index: the engine ignores them.
+    uses_history = bool(pool.index.rows([str(i) for i in history]).size)
     items = _items(recommendations, limit)
     if items:
-        return Feed(items, has_history=bool(history))
-    return Feed(fallback(set(history), limit), is_fallback=True, has_history=bool(history))
+        return Feed(items, has_history=bool(history), uses_history=uses_history)
+    return Feed(
+        fallback(set(history), limit),
+        is_fallback=True,
+        has_history=bool(history),
+        uses_history=uses_history,
+    )
 
 
 def related_to(article_id: int, *, limit: int = RELATED_LIMIT) -> Feed:

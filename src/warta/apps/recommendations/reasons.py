@@ -16,6 +16,7 @@ TRANSLATED: dict[str, Promise] = {
     reasons.PICK: _("Pilihan editor"),
     reasons.POPULAR: _("Sedang populer"),
     reasons.FRESH: _("Berita terbaru"),
+    reasons.ARCHIVE: _("Dari arsip"),
     reasons.RELATED: _("Terkait dengan artikel ini"),
     reasons.BECAUSE_TOPIC: _("Karena Anda membaca tentang {subject}"),
     reasons.BECAUSE_SECTION: _("Karena Anda sering membaca rubrik {subject}"),

@@ -74,11 +74,17 @@ def for_you(request: HttpRequest) -> HttpResponse:
     feed = feeds.for_you(reader)
     if feed.is_fallback:
         note = _("Belum ada rekomendasi untuk Anda; ini pilihan editor dan berita terbaru.")
-    elif feed.has_history:
+    elif feed.uses_history:
         note = _("Dipilih dari artikel yang Anda baca di situs ini.")
+    elif feed.has_history:
+        # Everything they read has been unpublished since: nothing of it was used.
+        note = _(
+            "Artikel yang Anda baca sudah tidak tersedia, jadi daftar ini belum disesuaikan "
+            "untuk Anda. Rekomendasi menyesuaikan setelah Anda membaca artikel lain."
+        )
     else:
         note = _(
-            "Belum ada riwayat baca: ini yang sedang populer dan pilihan editor. "
+            "Belum ada riwayat baca, jadi daftar ini belum disesuaikan untuk Anda. "
             "Rekomendasi menyesuaikan setelah Anda membaca beberapa artikel."
         )
     context = {"feed": feed, "note": note, "tracking_refused": refuses_tracking(request)}

@@ -94,11 +94,36 @@ def _cold_start(
     def reason_of(row: int) -> str:
         # rows come from flatnonzero, so they are sorted: find this row's features by bisection
         contribution = features[int(np.searchsorted(rows, row))] * weights
-        names = ("popularity", "freshness", "pick")
-        best = max(names, key=lambda name: float(contribution[FEATURES.index(name)]))
-        return {"popularity": reasons.POPULAR, "freshness": reasons.FRESH}.get(best, reasons.PICK)
+        by_name = {name: float(contribution[FEATURES.index(name)]) for name in GENERAL}
+        return _general_reason(index, row, by_name, now, config)
 
     return ranked, ranked_scores, reason_of
+
+
+#: the signals that say nothing about the reader, in :data:`FEATURES` names
+GENERAL = ("popularity", "freshness", "pick")
+
+
+def _general_reason(
+    index: ForYouIndex, row: int, contribution: dict[str, float], now: float, config: ForYouConfig
+) -> str:
+    """Return the reason of the general signal that added most and is true of the article.
+
+    "Sedang populer" needs readers, "Berita terbaru" an article inside the fresh window
+    (``fresh_window_hours``) and "Pilihan editor" an editor's pick: a month-old article that
+    nobody read is neither new nor popular, however its small scores compare. When none of
+    them holds, the reason is "Dari arsip".
+    """
+    true_of_article = {
+        "popularity": bool(index.views[row] > 0),
+        "freshness": bool(now - index.published_at[row] <= config.fresh_window_hours * 3600.0),
+        "pick": bool(index.is_pick[row]),
+    }
+    candidates = [name for name in GENERAL if true_of_article[name]]
+    if not candidates:
+        return reasons.ARCHIVE
+    best = max(candidates, key=lambda name: contribution.get(name, 0.0))
+    return {"popularity": reasons.POPULAR, "freshness": reasons.FRESH}.get(best, reasons.PICK)
 
 
 def _personal(
@@ -143,13 +168,21 @@ def _personal(
     nearest_row = dict(zip(pool.tolist(), nearest_rows.tolist(), strict=True))
 
     def reason_of(row: int) -> str:
-        return _personal_reason(index, profile, row, contributions[row], nearest_row[row])
+        return _personal_reason(
+            index, profile, row, contributions[row], nearest_row[row], now, config
+        )
 
     return ranked, ranked_scores, reason_of
 
 
 def _personal_reason(
-    index: ForYouIndex, profile: Profile, row: int, contribution: list[float], nearest: int
+    index: ForYouIndex,
+    profile: Profile,
+    row: int,
+    contribution: list[float],
+    nearest: int,
+    now: float,
+    config: ForYouConfig,
 ) -> str:
     """Return the reason of the signal that added most to this article's score."""
     by_name = dict(zip(FEATURES, contribution, strict=True))
@@ -171,7 +204,7 @@ def _personal_reason(
         best = "section"
     if best == "section":
         return reasons.because_section(index.articles[row].section)
-    return {"popularity": reasons.POPULAR, "freshness": reasons.FRESH}.get(best, reasons.PICK)
+    return _general_reason(index, row, by_name, now, config)
 
 
 def _shared_topic(index: ForYouIndex, profile: Profile, row: int) -> str | None:

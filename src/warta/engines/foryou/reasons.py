@@ -11,6 +11,8 @@ PINNED = "Pilihan redaksi"
 PICK = "Pilihan editor"
 POPULAR = "Sedang populer"
 FRESH = "Berita terbaru"
+#: shown when none of "popular", "new" or "editor's pick" is true of a general-interest article
+ARCHIVE = "Dari arsip"
 RELATED = "Terkait dengan artikel ini"
 BECAUSE_TOPIC = "Karena Anda membaca tentang {subject}"
 BECAUSE_SECTION = "Karena Anda sering membaca rubrik {subject}"
@@ -23,6 +25,7 @@ TEMPLATES = (
     PICK,
     POPULAR,
     FRESH,
+    ARCHIVE,
     RELATED,
     BECAUSE_TOPIC,
     BECAUSE_SECTION,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from lxml import html as lxml_html
 
 from warta.apps.newsroom.tests.factories import make_article, make_image, make_topic, make_user
@@ -71,6 +74,29 @@ def test_for_you_uses_the_anonymous_cookie_history(client):
     response = client.get(FOR_YOU)
     assert read.title not in listed(response)
     assert "Karena Anda membaca tentang Banjir" in reasons(response)
+
+
+def test_note_does_not_claim_a_history_that_was_not_used(client):
+    gone = make_article(title="Ditarik redaksi")
+    make_article(title="Masih tayang")
+    beacon(client, gone.pk, 80)
+    gone.unpublish()  # the only article this reader read
+    html = client.get(FOR_YOU).content.decode()
+    assert "Dipilih dari artikel yang Anda baca" not in html
+    assert "Artikel yang Anda baca sudah tidak tersedia" in html
+
+
+def test_old_articles_are_not_called_the_latest_news(client, monkeypatch):
+    month_ago = timezone.now() - timedelta(days=30)
+    old = make_article(title="Bulan lalu", published_at=month_ago, body=distinct_body(1))
+    new = make_article(title="Hari ini", body=distinct_body(2))
+    shown = dict(zip(listed(response := client.get(FOR_YOU)), reasons(response), strict=True))
+    assert shown == {new.title: "Berita terbaru", old.title: "Dari arsip"}  # cold start
+
+    monkeypatch.setattr(feeds, "recommend", lambda *args, **kwargs: [])
+    response = client.get(FOR_YOU)
+    shown = dict(zip(listed(response), reasons(response), strict=True))
+    assert shown == {new.title: "Berita terbaru", old.title: "Dari arsip"}  # fallback
 
 
 def test_for_you_full_page_without_js_links_to_history(client):

@@ -43,6 +43,25 @@ def test_cold_start_is_popular_and_picks(index: ForYouIndex) -> None:
     assert {r.reason for r in feed} <= {reasons.POPULAR, reasons.FRESH, reasons.PICK}
 
 
+def test_cold_start_calls_only_new_articles_new() -> None:
+    day = 24 * HOUR
+    pool = [
+        Article("baru", "Gempa di Cianjur", "gempa", "berita", (), NOW - 2 * HOUR),
+        Article("bulan-lalu", "Harga cabai naik", "cabai", "bisnis", (), NOW - 30 * day),
+        Article("tahun-lalu", "Banjir di Demak", "banjir", "metro", (), NOW - 400 * day),
+        Article("dibaca", "Laga timnas", "timnas", "olahraga", (), NOW - 30 * day, views=3),
+        Article("pilihan", "Soto Surabaya", "soto", "gaya-hidup", (), NOW - 30 * day, is_pick=True),
+    ]
+    reason_of = {r.article_id: r.reason for r in recommend(Reader(()), pool, now=NOW, limit=5)}
+    assert reason_of == {
+        "baru": reasons.FRESH,
+        "bulan-lalu": reasons.ARCHIVE,  # a month old and unread: not "Berita terbaru"
+        "tahun-lalu": reasons.ARCHIVE,  # every score 0: not "Sedang populer" either
+        "dibaca": reasons.POPULAR,
+        "pilihan": reasons.PICK,
+    }
+
+
 def test_unknown_history_is_cold_start(index: ForYouIndex) -> None:
     assert recommend(Reader(("gone",)), index, now=NOW) == recommend(Reader(()), index, now=NOW)
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from warta.engines.foryou import EditorialSignal, Reader, build_index, recommend
+from warta.engines.foryou import (
+    EditorialSignal,
+    ForYouConfig,
+    Reader,
+    build_index,
+    reasons,
+    recommend,
+)
 from warta.engines.foryou.synthetic import synthetic_articles
 
 from .conftest import NOW
@@ -41,3 +50,32 @@ def test_recommend_contract(
     assert not {f"s{i}" for i in excluded} & set(chosen)
     assert all(r.reason for r in feed)
     assert feed == recommend(reader, index, now=NOW, limit=limit, seed=seed, signals=signals)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    n=st.integers(1, 40),
+    hours=st.sampled_from([24.0, 24.0 * 30, 24.0 * 400]),
+    unread=st.booleans(),
+    history=st.lists(st.integers(0, 40), max_size=6),
+    seed=st.integers(0, 3),
+)
+def test_general_reasons_are_true_of_the_article(
+    n: int, hours: float, unread: bool, history: list[int], seed: int
+) -> None:
+    """ "Berita terbaru" only for a fresh article, "Sedang populer" only for a read one."""
+    articles = synthetic_articles(n, now=NOW, seed=seed, hours=hours)
+    if unread:
+        articles = [replace(a, views=0) for a in articles]
+    index = build_index(articles)
+    config = ForYouConfig()
+    reader = Reader(tuple(f"s{i}" for i in history))
+    by_id = {a.id: a for a in articles}
+    for r in recommend(reader, index, now=NOW, limit=10, seed=seed):
+        article = by_id[r.article_id]
+        if r.reason == reasons.FRESH:
+            assert NOW - article.published_at <= config.fresh_window_hours * 3600.0
+        if r.reason == reasons.POPULAR:
+            assert article.views > 0
+        if r.reason == reasons.PICK:
+            assert article.is_pick
