@@ -48,8 +48,11 @@ class LanguageMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        response = super().process_response(request, response)
+        # Django's version also looks for a language prefix in the path, for i18n_patterns,
+        # which this site does not use (process_request never reads the path either); what
+        # it does without one is this, in the same order.
         patch_vary_headers(response, VARY_HEADERS)
+        response.headers.setdefault("Content-Language", translation.get_language())
         # The response is rendered by now (no view here streams translated text). Work done
         # later on this thread (the next request's early middleware, a task, a test) starts
         # from the site's language again instead of the last reader's.
