@@ -174,6 +174,32 @@ def test_beacon_rejects_query_string_and_large_bodies(client):
     assert not ReadingEvent.objects.exists()
 
 
+def padded_beacon_body(article_id: int, size: int) -> str:
+    """Return a valid beacon body of exactly ``size`` bytes (the depth padded with zeros)."""
+    head = f"artikel={article_id}&kedalaman="
+    body = head + "5".rjust(size - len(head), "0")
+    assert len(body.encode()) == size
+    return body
+
+
+# The documented limit (docs/foryou-site.md): 64 bytes is accepted, 65 is not.
+@pytest.mark.parametrize(
+    ("size", "status", "recorded"),
+    [(63, 204, True), (64, 204, True), (65, 400, False)],
+    ids=["just-under", "at-the-limit", "just-over"],
+)
+def test_beacon_size_limit_boundary(client, size, status, recorded):
+    article = make_article()
+    response = client.post(
+        "/untuk-anda/baca/",
+        padded_beacon_body(article.pk, size),
+        content_type="application/x-www-form-urlencoded",
+        **SAME_ORIGIN,
+    )
+    assert response.status_code == status
+    assert ReadingEvent.objects.filter(article=article, depth=5).exists() is recorded
+
+
 def test_beacon_is_post_only(client):
     assert client.get("/untuk-anda/baca/").status_code == 405
 
