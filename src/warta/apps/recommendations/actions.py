@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -51,6 +52,16 @@ def forget_reading_history(reader: ReaderKey, *, event_id: int | None = None) ->
         events = events.filter(pk=event_id)
     deleted, _ = events.delete()
     return deleted
+
+
+def forget_all_reading_history(readers: Iterable[ReaderKey]) -> int:
+    """Delete all reading history of each of ``readers`` in one transaction; return rows deleted.
+
+    Used for "Hapus semua": a logged-in reader's account and the anonymous cookie of the
+    browser they use (rows recorded before they logged in).
+    """
+    with transaction.atomic():
+        return sum(forget_reading_history(reader) for reader in readers)
 
 
 def purge_expired_reading_events(*, now: datetime | None = None) -> int:

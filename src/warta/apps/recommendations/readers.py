@@ -65,6 +65,21 @@ def reader_of(request: HttpRequest) -> ReaderKey | None:
     return ReaderKey(visitor=hash_token(token)) if token else None
 
 
+def readers_of(request: HttpRequest) -> tuple[ReaderKey, ...]:
+    """Return every key this browser's reading is stored under: the account and the cookie.
+
+    A reader who read anonymously and then logged in has rows under both; "delete all my
+    history" must reach both.
+    """
+    keys: list[ReaderKey] = []
+    if request.user.is_authenticated:
+        keys.append(ReaderKey(user_id=request.user.pk))
+    token = visitor_token(request)
+    if token:
+        keys.append(ReaderKey(visitor=hash_token(token)))
+    return tuple(keys)
+
+
 def remember_visitor(response: HttpResponse, request: HttpRequest) -> ReaderKey:
     """Set the visitor cookie on ``response`` with a fresh Max-Age and return its key.
 

@@ -22,6 +22,7 @@ from warta.apps.newsroom.models import ArticlePage
 from warta.apps.recommendations import conf, feeds
 from warta.apps.recommendations.access import access_reading_event_by_reader
 from warta.apps.recommendations.actions import (
+    forget_all_reading_history,
     forget_reading_history,
     purge_expired_reading_events_of,
     record_reading,
@@ -32,6 +33,7 @@ from warta.apps.recommendations.readers import (
     event_owner,
     forget_visitor,
     reader_of,
+    readers_of,
     remember_visitor,
 )
 
@@ -190,11 +192,12 @@ def history_delete(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @require_POST
 def history_clear(request: HttpRequest) -> HttpResponse:
-    """Delete all of the reader's history; an anonymous reader's cookie goes too."""
-    reader = reader_of(request)
+    """Delete all of the reader's history: the account's and this browser's cookie's.
+
+    A logged-in reader's browser may still carry the cookie of what they read before logging
+    in; those rows and the cookie go too.
+    """
     response = _private(redirect("recommendations:history_list"))
-    if reader is not None:
-        forget_reading_history(reader)
-    if not request.user.is_authenticated:
-        forget_visitor(response)
+    forget_all_reading_history(readers_of(request))
+    forget_visitor(response)
     return response

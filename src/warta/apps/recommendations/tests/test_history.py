@@ -103,6 +103,23 @@ def test_logged_in_delete_all_keeps_other_accounts_rows():
     assert list(ReadingEvent.objects.values_list("user", flat=True)) == [other.pk]
 
 
+def test_logged_in_delete_all_also_deletes_what_this_browser_read_before_logging_in():
+    client = csrf_client()
+    beacon(client, make_article(title="Dibaca sebelum masuk").pk)  # anonymous: cookie set
+    other_browser = Client()
+    beacon(other_browser, make_article(title="Browser lain").pk)
+    client.force_login(make_user())
+    beacon(client, make_article(title="Dibaca setelah masuk").pk)
+    assert ReadingEvent.objects.count() == 3
+
+    response = post_with_token(client, f"{HISTORY}hapus/")
+
+    assert response.status_code == 302
+    remaining = ReadingEvent.objects.select_related("article").get()
+    assert remaining.article.title == "Browser lain"
+    assert response.cookies[VISITOR_COOKIE]["max-age"] == 0  # and the cookie is forgotten
+
+
 def test_delete_forms_need_the_csrf_token():
     client = csrf_client()
     beacon(client, make_article().pk)
