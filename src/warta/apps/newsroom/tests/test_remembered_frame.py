@@ -179,6 +179,15 @@ def test_a_signed_in_reader_leaves_nothing_in_the_frame(client):
         assert doc.cssselect("input[name=csrfmiddlewaretoken]") == []
 
 
+def test_the_search_box_in_the_header_carries_no_query(client):
+    # The search box is part of the header frame, which is kept per site and language: if it
+    # ever shows the query it must move out of the frame (or list the query in its key).
+    fetch(client, "/cari/?q=banjir")
+    doc = fetch(client, "/cari/?q=rob")
+    boxes = doc.cssselect(".site-header .search-box input[name=q]")
+    assert [box.get("value") for box in boxes] == [None]
+
+
 def test_a_frame_without_a_request_is_rendered_each_time():
     template = Template(
         '{% load newsroom_tags %}{% remembered_frame "x" %}{{ name }}{% endremembered_frame %}'
