@@ -19,6 +19,9 @@ the same warm-up it forks N processes (as gunicorn's sync workers are forked), s
 together, lets each render the page for ``--seconds`` and prints their summed pages per
 second and the latency percentiles over all of them. Each process keeps its own in-memory
 cache unless ``WARTA_REDIS_URL`` names a shared one, as in production.
+
+Other jobs on the machine change the figures a lot, so both modes also print the load average
+(1, 5 and 15 minutes) before and after the run; record it with every figure.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ def main() -> int:
         return 1
     if args.processes:
         return measure_processes(client, args.path, args.processes, args.seconds, first.content)
+    before = load_average()
     timings = []
     for i in range(args.requests):
         start = time.perf_counter()
@@ -75,6 +79,7 @@ def main() -> int:
         assert response.status_code == 200
         if (i + 1) % 100 == 0:
             print(f"  {i + 1}/{args.requests}", file=sys.stderr)
+    after = load_average()
     timings.sort()
     total = sum(timings)
     p50 = statistics.median(timings) * 1000
@@ -82,6 +87,7 @@ def main() -> int:
     print(f"page: {args.path} ({len(first.content)} bytes)")
     print(f"{args.requests} requests: {args.requests / total:.0f} pages/s on one core")
     print(f"latency p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(f"load average before {before}, after {after}")
     with CaptureQueriesContext(connection) as queries:
         client.get(args.path)
     print(f"{len(queries)} SQL queries per page")
@@ -122,6 +128,7 @@ def measure_processes(
     from django.db import connections
 
     connections.close_all()
+    before = load_average()
     context = multiprocessing.get_context("fork")
     results = context.Queue()
     start_at = time.time() + 1.0
@@ -134,6 +141,7 @@ def measure_processes(
     runs = [results.get() for _ in workers]
     for worker in workers:
         worker.join()
+    after = load_average()
     rates = [len(timings) / sum(timings) for timings in runs]
     timings = sorted(t for run in runs for t in run)
     p50 = statistics.median(timings) * 1000
@@ -144,7 +152,13 @@ def measure_processes(
         f"{processes} processes ({', '.join(f'{rate:.0f}' for rate in rates)})"
     )
     print(f"latency p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(f"load average before {before}, after {after}")
     return 0
+
+
+def load_average() -> str:
+    """Return the 1, 5 and 15 minute load averages, as ``uptime`` prints them."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":
