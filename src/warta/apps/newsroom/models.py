@@ -440,3 +440,17 @@ class ArticleKeyPoint(Orderable):
         if self.text.strip() != self.generated_text.strip():
             return self.ORIGIN_EDITED
         return self.ORIGIN_GENERATED
+
+
+class ContentVersion(models.Model):
+    """The newsroom content version, where processes that share no cache read it.
+
+    One row, bumped after every commit that changes what a reader page shows and read once
+    per reader request (``versioning.py``). With a cache shared by every process (Redis) the
+    version lives there instead and this row is not used.
+    """
+
+    value = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return str(self.value)
