@@ -23,13 +23,14 @@ from typing import Any
 
 from django.apps import apps
 from django.db import transaction
-from django.tasks import TaskResultStatus, task_backends
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
+from warta.apps.core.task_results import stored_results
+
 logger = logging.getLogger(__name__)
 
-DATABASE_BACKEND = "django_tasks_db.backend.DatabaseBackend"
 #: How often the worker looks for pages whose time has come.
 INTERVAL = timedelta(minutes=1)
 #: How long finished runs stay visible (e.g. in the admin's task list) before they are deleted.
@@ -43,23 +44,11 @@ class ScheduledPublishingError(Exception):
     """Some scheduled objects could not be published or expired (the rest were)."""
 
 
-def _uses_database_backend(alias: str) -> bool:
-    backend = task_backends[alias]
-    return f"{type(backend).__module__}.{type(backend).__qualname__}" == DATABASE_BACKEND
-
-
 def _runs() -> Any:
     """Return this task's result rows, or ``None`` when the backend keeps no rows."""
     from warta.apps.newsroom.tasks import publish_scheduled_pages
 
-    alias = publish_scheduled_pages.backend
-    if not _uses_database_backend(alias):
-        return None
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        backend_name=alias, task_path=publish_scheduled_pages.module_path
-    )
+    return stored_results(publish_scheduled_pages)
 
 
 def ensure_publishing_scheduled(*, run_after: datetime | None = None) -> datetime | None:

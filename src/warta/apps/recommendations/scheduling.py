@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.tasks import task_backends
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 
+from warta.apps.core.task_results import stored_results
 from warta.apps.recommendations import conf
 
-DATABASE_BACKEND = "django_tasks_db.backend.DatabaseBackend"
 #: a purge that finished this recently makes another run of it a duplicate
 DUPLICATE_WINDOW = timedelta(hours=1)
 
@@ -37,11 +37,6 @@ def next_purge_at(now: datetime) -> datetime:
     return run
 
 
-def _uses_database_backend(alias: str) -> bool:
-    backend = task_backends[alias]
-    return f"{type(backend).__module__}.{type(backend).__qualname__}" == DATABASE_BACKEND
-
-
 def ensure_purge_scheduled(*, now: datetime | None = None) -> datetime | None:
     """Queue the next nightly purge unless one is already waiting; return when it will run.
 
@@ -51,18 +46,8 @@ def ensure_purge_scheduled(*, now: datetime | None = None) -> datetime | None:
     """
     from warta.apps.recommendations.tasks import purge_reading_history
 
-    alias = purge_reading_history.backend
-    if not _uses_database_backend(alias):
-        return None
-    from django.tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    waiting = DBTaskResult.objects.filter(
-        backend_name=alias,
-        task_path=purge_reading_history.module_path,
-        status=TaskResultStatus.READY,
-    )
-    if waiting.exists():
+    runs = stored_results(purge_reading_history)
+    if runs is None or runs.filter(status=TaskResultStatus.READY).exists():
         return None
     run_after = next_purge_at(now or timezone.now())
     purge_reading_history.using(run_after=run_after).enqueue()
@@ -76,16 +61,8 @@ def purged_recently(*, now: datetime | None = None) -> bool:
     """
     from warta.apps.recommendations.tasks import purge_reading_history
 
-    alias = purge_reading_history.backend
-    if not _uses_database_backend(alias):
+    runs = stored_results(purge_reading_history)
+    if runs is None:
         return False
-    from django.tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     since = (now or timezone.now()) - DUPLICATE_WINDOW
-    return DBTaskResult.objects.filter(
-        backend_name=alias,
-        task_path=purge_reading_history.module_path,
-        status=TaskResultStatus.SUCCESSFUL,
-        finished_at__gte=since,
-    ).exists()
+    return runs.filter(status=TaskResultStatus.SUCCESSFUL, finished_at__gte=since).exists()

@@ -16,24 +16,14 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest
 from django.template import Context, Template, TemplateSyntaxError
 from django.test.utils import override_script_prefix
-from lxml import html as lxml_html
 from wagtail.models import Site
 
 from warta.apps.core.models import PublicationSettings
 from warta.apps.newsroom.models import HomePage, SectionPage
 from warta.apps.newsroom.tests.factories import make_article, make_user
+from warta.apps.newsroom.tests.html import fetch, texts
 
 pytestmark = pytest.mark.django_db
-
-
-def fetch(client, url: str, **headers: str):
-    response = client.get(url, **headers)
-    assert response.status_code == 200, response.status_code
-    return lxml_html.fromstring(response.content)
-
-
-def texts(doc, selector: str) -> list[str]:
-    return [" ".join(node.itertext()).strip() for node in doc.cssselect(selector)]
 
 
 def hrefs(doc, selector: str) -> list[str]:

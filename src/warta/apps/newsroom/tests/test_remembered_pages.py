@@ -18,18 +18,9 @@ from wagtail.models import PageViewRestriction, Site
 from warta.apps.core.models import PublicationSettings
 from warta.apps.newsroom.models import ArticleKeyPoint, ArticlePage, SectionPage
 from warta.apps.newsroom.tests.factories import make_article, make_image, make_topic, make_user
+from warta.apps.newsroom.tests.html import fetch, texts
 
 pytestmark = pytest.mark.django_db
-
-
-def fetch(client, url: str, **headers: str):
-    response = client.get(url, **headers)
-    assert response.status_code == 200, response.status_code
-    return lxml_html.fromstring(response.content)
-
-
-def texts(doc, selector: str) -> list[str]:
-    return [" ".join(node.itertext()).strip() for node in doc.cssselect(selector)]
 
 
 def republish(page: ArticlePage, **fields: object) -> ArticlePage:
