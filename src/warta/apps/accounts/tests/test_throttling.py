@@ -175,18 +175,19 @@ def test_two_attempts_at_once_cannot_both_take_the_last_one(client, settings, wr
     """
     settings.WARTA_LOGIN_FAILURES_PER_ACCOUNT_AND_IP = 1
     checked = ModelBackend.authenticate
+    second = Client()
     meanwhile = []
 
     def authenticate(self, request, **credentials):
-        if not meanwhile:
-            meanwhile.append(log_in(Client(), writer.username, password=PASSWORD))
+        if credentials.get("password") == WRONG:  # the first request's check only
+            meanwhile.append(log_in(second, writer.username, password=PASSWORD))
         return checked(self, request, **credentials)
 
     monkeypatch.setattr(ModelBackend, "authenticate", authenticate)
     first = log_in(client, writer.username)
     assert first.status_code == 200  # its wrong password was checked
     assert meanwhile[0].status_code == 429
-    assert not is_logged_in(Client())
+    assert not is_logged_in(second)  # the right password, sent meanwhile, did not get in
 
 
 def test_case_and_spacing_variants_share_an_account_counter(client, writer):
