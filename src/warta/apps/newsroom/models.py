@@ -445,9 +445,10 @@ class ArticleKeyPoint(Orderable):
 class ContentVersion(models.Model):
     """The newsroom content version, where processes that share no cache read it.
 
-    One row, bumped after every commit that changes what a reader page shows and read once
-    per reader request (``versioning.py``). With a cache shared by every process (Redis) the
-    version lives there instead and this row is not used.
+    One row, bumped after every commit that changes what a reader page shows and read again
+    by each process at most once a second (``versioning.STORED_VERSION_SECONDS``), not on every
+    request. With a cache shared by every process (Redis) the version lives there instead and
+    this row is not used.
     """
 
     value = models.BigIntegerField()
