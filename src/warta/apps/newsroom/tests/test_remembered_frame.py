@@ -19,6 +19,7 @@ from django.test.utils import override_script_prefix
 from wagtail.models import Site
 
 from warta.apps.core.models import PublicationSettings
+from warta.apps.newsroom import versioning
 from warta.apps.newsroom.models import HomePage, SectionPage
 from warta.apps.newsroom.tests.factories import make_article, make_user
 from warta.apps.newsroom.tests.html import fetch, texts
@@ -202,3 +203,15 @@ def test_the_frame_is_the_same_for_a_page_outside_wagtail(client):
     doc = fetch(client, "/cari/")
     assert texts(doc, ".logo") == ["Warta"]
     assert doc.cssselect(".section-nav a.active") == []
+
+
+def test_query_strings_add_nothing_to_what_the_process_remembers(client):
+    # Links shared with utm_*/fbclid parameters are endless; were each remembered, they would
+    # fill the memo until it empties itself, taking the pages and parts with it.
+    page = make_article()
+    fetch(client, page.url)
+    remembered = len(versioning._memory.values)
+    for n in range(5):
+        doc = fetch(client, f"{page.url}?fbclid={n}")
+        assert doc.cssselect(".language-switch a")[0].get("href").endswith(f"%3Ffbclid%3D{n}")
+    assert len(versioning._memory.values) == remembered
