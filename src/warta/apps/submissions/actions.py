@@ -324,13 +324,28 @@ def approve_and_publish(submission: Submission, editor: Any) -> Submission:
 def record_publication(page: Any, user: Any = None) -> Submission | None:
     """Mark the submission of ``page`` published (it was published outside the task, e.g.
     by the admin's Publish button or a scheduled publish). Called by the page_published signal."""
+    return _mark_unless_published(
+        page, Status.PUBLISHED, Kind.PUBLISHED, user, message=page.full_url or ""
+    )
+
+
+def _mark_unless_published(
+    page: Any,
+    status: str,
+    kind: str,
+    user: Any,
+    message: str = "",
+    go_live_at: datetime | None = None,
+) -> Submission | None:
+    """Move the submission of ``page`` (if any, and not yet published) to ``status``, record
+    ``kind`` on its timeline and tell the writer, under a row lock so two signals agree."""
     with transaction.atomic():
         submission = Submission.objects.select_for_update().filter(page_id=page.pk).first()
         if submission is None or submission.status == Status.PUBLISHED:
             return submission
-        submission.status = Status.PUBLISHED
+        submission.status = status
         submission.save()
-        event = _record(submission, Kind.PUBLISHED, user, page.full_url or "")
+        event = _record(submission, kind, user, message, go_live_at=go_live_at)
         _notify_on_commit(event)
     return submission
 
@@ -358,15 +373,9 @@ def record_schedule(page: Any, user: Any = None) -> Submission | None:
     go_live_at = scheduled_go_live(page)
     if go_live_at is None:
         return None
-    with transaction.atomic():
-        submission = Submission.objects.select_for_update().filter(page_id=page.pk).first()
-        if submission is None or submission.status == Status.PUBLISHED:
-            return submission
-        submission.status = Status.SCHEDULED
-        submission.save()
-        event = _record(submission, Kind.SCHEDULED, user, go_live_at=go_live_at)
-        _notify_on_commit(event)
-    return submission
+    return _mark_unless_published(
+        page, Status.SCHEDULED, Kind.SCHEDULED, user, go_live_at=go_live_at
+    )
 
 
 def record_unscheduling(page_id: int | str, user: Any = None) -> Submission | None:
